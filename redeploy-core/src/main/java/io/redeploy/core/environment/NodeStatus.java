@@ -1,0 +1,8 @@
+package io.redeploy.core.environment;
+
+/** Lifecycle of a node. */
+public enum NodeStatus {
+
+	CREATING, RUNNING, STOPPED, REDEPLOYING, FAILED
+
+}
