@@ -11,14 +11,17 @@ import io.redeploy.core.InvalidInputException;
  * The custom configuration a user gives a node, which must survive every redeploy: environment
  * variables (over the image's own), run command and entrypoint overrides (empty = the image's), ports,
  * volume paths, links to other node groups, host name (empty = generated) and memory limit in MiB
- * (0 = none).
+ * (0 = none). {@code volumeSet} is not set by users: it tells which named volumes back the volume
+ * paths ("" = the node's first ones); a redeploy that starts over with fresh volumes gives it a new value.
  */
 public record NodeConfig(Map<String, String> env, List<String> cmd, List<String> entrypoint, List<PortSetting> ports,
-		List<String> volumes, List<Link> links, String hostname, long memoryMb) {
+		List<String> volumes, List<Link> links, String hostname, long memoryMb, String volumeSet) {
 
 	private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,127}");
 
 	private static final Pattern HOSTNAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+	private static final Pattern VOLUME_SET = Pattern.compile("[a-z0-9-]{0,32}");
 
 	public NodeConfig {
 		env = Map.copyOf(env);
@@ -39,6 +42,16 @@ public record NodeConfig(Map<String, String> env, List<String> cmd, List<String>
 		if (memoryMb < 0 || memoryMb > 1024 * 1024) {
 			throw new InvalidInputException("memory must be between 0 (no limit) and 1048576 MiB");
 		}
+		volumeSet = (volumeSet != null) ? volumeSet : "";
+		if (!VOLUME_SET.matcher(volumeSet).matches()) {
+			throw new InvalidInputException("volume set '" + Environment.printable(volumeSet) + "' is not valid");
+		}
+	}
+
+	/** A configuration on the node's first volumes. */
+	public NodeConfig(Map<String, String> env, List<String> cmd, List<String> entrypoint, List<PortSetting> ports,
+			List<String> volumes, List<Link> links, String hostname, long memoryMb) {
+		this(env, cmd, entrypoint, ports, volumes, links, hostname, memoryMb, "");
 	}
 
 	/** No customisation at all: the image as it is. */
@@ -48,7 +61,7 @@ public record NodeConfig(Map<String, String> env, List<String> cmd, List<String>
 
 	public NodeConfig withEnv(Map<String, String> newEnv) {
 		return new NodeConfig(newEnv, this.cmd, this.entrypoint, this.ports, this.volumes, this.links, this.hostname,
-				this.memoryMb);
+				this.memoryMb, this.volumeSet);
 	}
 
 	/** This configuration with {@code vars} added (replacing variables of the same name). */
@@ -67,7 +80,13 @@ public record NodeConfig(Map<String, String> env, List<String> cmd, List<String>
 
 	public NodeConfig withRunConfig(List<String> newCmd, List<String> newEntrypoint) {
 		return new NodeConfig(this.env, newCmd, newEntrypoint, this.ports, this.volumes, this.links, this.hostname,
-				this.memoryMb);
+				this.memoryMb, this.volumeSet);
+	}
+
+	/** This configuration on another set of named volumes (see {@link NodeContainers#volumeName}). */
+	public NodeConfig withVolumeSet(String newVolumeSet) {
+		return new NodeConfig(this.env, this.cmd, this.entrypoint, this.ports, this.volumes, this.links, this.hostname,
+				this.memoryMb, newVolumeSet);
 	}
 
 	private static void checkEnvVar(String name, String value) {

@@ -46,9 +46,18 @@ public final class NodeContainers {
 
 	/** A named volume per node and container path, e.g. {@code redeploy-shop-node12-var_www}. */
 	public static String volumeName(String envName, long nodeId, String containerPath) {
+		return volumeName(envName, nodeId, containerPath, "");
+	}
+
+	/**
+	 * The named volume of a node's container path in a volume set ({@link NodeConfig#volumeSet()}): the
+	 * first set ("") has the plain name, a later one the set as suffix, e.g. {@code redeploy-shop-node12-var_www-v1a2b3c4d}.
+	 */
+	public static String volumeName(String envName, long nodeId, String containerPath, String volumeSet) {
 		String slug = containerPath.replaceAll("^/+|/+$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
 		String name = "redeploy-" + envName + "-node" + nodeId + "-" + slug;
-		return (name.length() > 200) ? name.substring(0, 200) + "-" + Integer.toHexString(containerPath.hashCode()) : name;
+		name = (name.length() > 200) ? name.substring(0, 200) + "-" + Integer.toHexString(containerPath.hashCode()) : name;
+		return volumeSet.isEmpty() ? name : name + "-" + volumeSet;
 	}
 
 	public static Map<String, String> environmentLabels(Environment environment) {
@@ -87,7 +96,7 @@ public final class NodeContainers {
 			.toList();
 		List<VolumeMount> volumes = config.volumes()
 			.stream()
-			.map((path) -> new VolumeMount(volumeName(environment.name(), node.id(), path), path))
+			.map((path) -> new VolumeMount(volumeName(environment.name(), node.id(), path, config.volumeSet()), path))
 			.toList();
 		List<ContainerLink> links = new ArrayList<>();
 		for (NodeConfig.Link link : config.links()) {

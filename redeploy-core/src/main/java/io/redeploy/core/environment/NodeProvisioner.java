@@ -66,7 +66,7 @@ public class NodeProvisioner {
 	public String create(Environment environment, Node node, ImageRef image, String containerName,
 			List<Node> environmentNodes) {
 		for (String path : node.config().volumes()) {
-			this.runtime.createVolume(NodeContainers.volumeName(environment.name(), node.id(), path),
+			this.runtime.createVolume(NodeContainers.volumeName(environment.name(), node.id(), path, node.config().volumeSet()),
 					NodeContainers.volumeLabels(environment, node, path));
 		}
 		ContainerSpec spec = NodeContainers.spec(environment, node, image, containerName, environmentNodes);

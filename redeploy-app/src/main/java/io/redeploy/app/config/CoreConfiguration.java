@@ -1,0 +1,74 @@
+package io.redeploy.app.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.redeploy.core.access.AccessService;
+import io.redeploy.core.access.PasswordHasher;
+import io.redeploy.core.access.SessionRepository;
+import io.redeploy.core.access.UserRepository;
+import io.redeploy.core.environment.EnvironmentRepository;
+import io.redeploy.core.environment.EnvironmentService;
+import io.redeploy.core.environment.NodeLocks;
+import io.redeploy.core.environment.NodeProvisioner;
+import io.redeploy.core.environment.NodeReplacer;
+import io.redeploy.core.environment.NodeService;
+import io.redeploy.core.environment.RecreatingNodeReplacer;
+import io.redeploy.docker.DockerEngine;
+import io.redeploy.docker.DockerRuntimes;
+import io.redeploy.docker.DockerSettings;
+
+/** Wires the core's services to their adapters: the Docker engine and the JDBC repositories. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	DockerEngine dockerEngine(RedeployProperties properties) {
+		String host = properties.docker().host().isBlank() ? null : properties.docker().host();
+		// a response may take as long as the slowest stop or exec we ask for, plus slack
+		Duration timeout = properties.docker().execTimeout().plus(properties.docker().stopTimeout()).plusSeconds(30);
+		return DockerRuntimes.connect(new DockerSettings(host, timeout));
+	}
+
+	@Bean
+	AccessService accessService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, Clock clock,
+			RedeployProperties properties) {
+		return new AccessService(users, sessions, hasher, clock, properties.sessionLifetime());
+	}
+
+	@Bean
+	NodeLocks nodeLocks() {
+		return new NodeLocks();
+	}
+
+	@Bean
+	NodeProvisioner nodeProvisioner(DockerEngine engine, RedeployProperties properties) {
+		return new NodeProvisioner(engine, properties.docker().stopTimeout());
+	}
+
+	@Bean
+	NodeReplacer nodeReplacer(EnvironmentRepository environments, NodeProvisioner provisioner) {
+		return new RecreatingNodeReplacer(environments, provisioner);
+	}
+
+	@Bean
+	EnvironmentService environmentService(EnvironmentRepository environments, NodeProvisioner provisioner,
+			NodeLocks locks, Clock clock) {
+		return new EnvironmentService(environments, provisioner, locks, clock);
+	}
+
+	@Bean
+	NodeService nodeService(EnvironmentRepository environments, DockerEngine engine, NodeLocks locks,
+			NodeReplacer replacer, RedeployProperties properties) {
+		return new NodeService(environments, engine, locks, replacer, properties.docker().execTimeout());
+	}
+
+}

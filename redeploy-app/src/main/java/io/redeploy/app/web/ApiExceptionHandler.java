@@ -1,0 +1,102 @@
+package io.redeploy.app.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.redeploy.api.ApiResult;
+import io.redeploy.api.ErrorResponse;
+import io.redeploy.core.AccessDeniedException;
+import io.redeploy.core.AuthenticationException;
+import io.redeploy.core.ConflictException;
+import io.redeploy.core.InvalidInputException;
+import io.redeploy.core.NotFoundException;
+import io.redeploy.core.RedeployException;
+import io.redeploy.core.runtime.ContainerPathNotFoundException;
+import io.redeploy.core.runtime.ContainerRuntimeException;
+
+/**
+ * Turns every failure into the API's own answer: a non-zero {@code result}, an {@code error} sentence
+ * and the HTTP status that goes with the result (see {@link ApiResult}).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(RedeployException.class)
+	ResponseEntity<ErrorResponse> coreFailure(RedeployException ex) {
+		ApiResult result = resultOf(ex);
+		if (result.httpStatus() >= 500) {
+			logger.warn("Call failed: {}", ex.getMessage(), ex);
+		}
+		return answer(result, ex.getMessage());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException ex) {
+		return answer(ApiResult.INVALID_PARAMETER, ex.getParameterName() + " is required");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ErrorResponse> malformedParameter(MethodArgumentTypeMismatchException ex) {
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "another type";
+		return answer(ApiResult.INVALID_PARAMETER, ex.getName() + " must be a " + expected);
+	}
+
+	@ExceptionHandler(JacksonException.class)
+	ResponseEntity<ErrorResponse> malformedJson(JacksonException ex) {
+		return answer(ApiResult.INVALID_PARAMETER, "A JSON parameter is malformed: " + ex.getOriginalMessage());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ErrorResponse> wrongMethod(HttpRequestMethodNotSupportedException ex) {
+		return ResponseEntity.status(405).body(ErrorResponse.of(ApiResult.INVALID_PARAMETER, "Use GET or POST"));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ErrorResponse> unknownMethod(NoResourceFoundException ex) {
+		return answer(ApiResult.UNKNOWN_METHOD, "No such method: /" + ex.getResourcePath());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ErrorResponse> unexpected(Exception ex) {
+		logger.error("Unexpected failure", ex);
+		return answer(ApiResult.INTERNAL_ERROR, "Internal error: " + ex.getClass().getSimpleName());
+	}
+
+	static ApiResult resultOf(RedeployException ex) {
+		if (ex instanceof InvalidInputException) {
+			return ApiResult.INVALID_PARAMETER;
+		}
+		if (ex instanceof AuthenticationException) {
+			return ApiResult.SESSION_REQUIRED;
+		}
+		if (ex instanceof AccessDeniedException) {
+			return ApiResult.PERMISSION_DENIED;
+		}
+		if (ex instanceof NotFoundException || ex instanceof ContainerPathNotFoundException) {
+			return ApiResult.NOT_FOUND;
+		}
+		if (ex instanceof ConflictException) {
+			return ApiResult.CONFLICT;
+		}
+		if (ex instanceof ContainerRuntimeException) {
+			return ApiResult.ENGINE_FAILURE;
+		}
+		return ApiResult.INTERNAL_ERROR;
+	}
+
+	private static ResponseEntity<ErrorResponse> answer(ApiResult result, String error) {
+		return ResponseEntity.status(result.httpStatus()).body(ErrorResponse.of(result, error));
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.redeploy.app.environment;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.redeploy.app.support.ApiClient;
+import io.redeploy.app.support.ApiClient.Answer;
+import io.redeploy.app.support.ServiceIT;
+import io.redeploy.core.environment.NodeContainers;
+import io.redeploy.docker.DockerEngine;
+import io.redeploy.docker.testing.TestImages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping, starting and deleting an environment, checked against what the engine really holds. */
+class EnvironmentLifecycleIT extends ServiceIT {
+
+	private static final String CONTROL = "environment/control/rest/";
+
+	@Autowired
+	private DockerEngine engine;
+
+	@Test
+	void stoppedEnvironmentStartsAgainWithItsData() {
+		String session = this.api.signIn(ALICE, PASSWORD);
+		String envName = create(session, "life");
+		execOnGroup(session, envName, "echo kept > /var/lib/data/file");
+
+		JsonNode stopped = this.api.post(CONTROL + "stopenv", "session", session, "envName", envName).json();
+		assertThat(stopped.get("env").get("status").asString()).isEqualTo("STOPPED");
+		assertThat(stopped.get("nodes")).allSatisfy((node) -> assertThat(node.get("running").asBoolean()).isFalse());
+		assertThat(this.engine.listContainers(labels(envName))).noneMatch((container) -> container.running());
+
+		JsonNode started = this.api.post(CONTROL + "startenv", "session", session, "envName", envName).json();
+		assertThat(started.get("env").get("status").asString()).isEqualTo("RUNNING");
+		assertThat(started.get("nodes")).allSatisfy((node) -> assertThat(node.get("running").asBoolean()).isTrue());
+		assertThat(execOnGroup(session, envName, "cat /var/lib/data/file")).isEqualTo("kept\n");
+
+		this.api.post(CONTROL + "deleteenv", "session", session, "envName", envName);
+	}
+
+	@Test
+	void deletedEnvironmentLeavesNoContainerNetworkOrVolumeBehind() {
+		String session = this.api.signIn(ALICE, PASSWORD);
+		String envName = create(session, "gone");
+		assertThat(this.engine.listContainers(labels(envName))).hasSize(2);
+		assertThat(this.engine.listVolumes(labels(envName))).hasSize(2);
+		assertThat(this.engine.listNetworks(labels(envName))).hasSize(1);
+
+		Answer deleted = this.api.post(CONTROL + "deleteenv", "session", session, "envName", envName);
+
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(this.engine.listContainers(labels(envName))).isEmpty();
+		assertThat(this.engine.listVolumes(labels(envName))).isEmpty();
+		assertThat(this.engine.listNetworks(labels(envName))).isEmpty();
+		Answer info = this.api.get(CONTROL + "getenvinfo", "session", session, "envName", envName);
+		assertThat(info.status()).isEqualTo(404);
+		assertThat(this.api.get(CONTROL + "getenvs", "session", session).json().get("infos"))
+			.noneMatch((env) -> env.get("envName").asString().equals(envName));
+	}
+
+	private String create(String session, String prefix) {
+		String envName = uniqueEnvName(prefix);
+		Answer created = this.api.post(CONTROL + "createenvironment", "session", session, "env",
+				ApiClient.json(Map.of("shortdomain", envName)), "nodes",
+				ApiClient.json(List.of(Map.of("nodeGroup", "sqldb", "count", 2, "image", TestImages.APP_1.toString(),
+						"volumes", List.of("/var/lib/data")))));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		return envName;
+	}
+
+	private String execOnGroup(String session, String envName, String command) {
+		Answer answer = this.api.post(CONTROL + "execcmdbygroup", "session", session, "envName", envName, "nodeGroup",
+				"sqldb", "commandList", ApiClient.json(List.of(Map.of("command", command))));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		return answer.json().get("responses").get(0).get("out").asString();
+	}
+
+	private static Map<String, String> labels(String envName) {
+		return Map.of(NodeContainers.LABEL_ENVIRONMENT, envName);
+	}
+
+}

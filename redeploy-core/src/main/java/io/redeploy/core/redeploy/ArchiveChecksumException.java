@@ -1,0 +1,19 @@
+package io.redeploy.core.redeploy;
+
+import java.nio.file.Path;
+
+/** An archive's content no longer matches the checksum taken when it was written. */
+public class ArchiveChecksumException extends ArchiveException {
+
+	private final Path file;
+
+	public ArchiveChecksumException(Path file, String expected, String actual) {
+		super("Archive " + file + " is damaged: sha256 " + actual + ", expected " + expected);
+		this.file = file;
+	}
+
+	public Path file() {
+		return this.file;
+	}
+
+}

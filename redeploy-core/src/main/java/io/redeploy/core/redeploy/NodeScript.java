@@ -1,0 +1,161 @@
+package io.redeploy.core.redeploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.redeploy.core.environment.Node;
+import io.redeploy.core.runtime.ContainerNotFoundException;
+import io.redeploy.core.runtime.ContainerRuntime;
+import io.redeploy.core.runtime.ContainerState;
+
+/**
+ * What the per-node scripts share: running a step (timed, journalled, its failure caught as a
+ * {@link StepFailure}), warnings, putting archives into containers, waiting for a container to be ready,
+ * and the clean-up calls whose failure is only noted during a rollback.
+ */
+abstract class NodeScript {
+
+	private static final Logger logger = LoggerFactory.getLogger(NodeScript.class);
+
+	protected final RedeployTools tools;
+
+	protected final Progress progress;
+
+	protected final Node node;
+
+	protected final List<StepTiming> timings = new ArrayList<>();
+
+	protected final List<String> warnings = new ArrayList<>();
+
+	protected NodeScript(RedeployTools tools, Progress progress, Node node) {
+		this.tools = tools;
+		this.progress = progress;
+		this.node = node;
+	}
+
+	protected final ContainerRuntime runtime() {
+		return this.tools.runtime();
+	}
+
+	protected final void step(RedeployStep step, Runnable action) {
+		this.progress.stepStarted(this.node.id(), step);
+		long start = System.nanoTime();
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			this.timings.add(new StepTiming(step, (System.nanoTime() - start) / 1_000_000));
+			String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			logger.warn("Operation {}, node {}: step {} failed: {}", this.progress.operationId(), this.node.id(), step, error);
+			this.progress.stepFailed(this.node.id(), step, error);
+			throw new StepFailure(step, error, ex);
+		}
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		this.timings.add(new StepTiming(step, millis));
+		this.progress.stepFinished(this.node.id(), step, millis);
+	}
+
+	/** Extracts an archive at {@code /} of a container, through the archive store's safety filter. */
+	protected final void putArchive(String containerId, ArchiveInfo archive, RestoreMode mode) {
+		try (InputStream tar = this.tools.archives().openForRestore(archive, mode)) {
+			runtime().putArchive(containerId, "/", tar);
+		}
+		catch (IOException ex) {
+			throw new ArchiveException("Could not close archive " + archive.file(), ex);
+		}
+	}
+
+	/**
+	 * Starts a container and waits until it is running, and healthy when its image declares a health
+	 * check, on two polls in a row (so that a container that exits at once is not taken for started).
+	 */
+	protected final void startAndAwaitReady(String containerId) {
+		runtime().startContainer(containerId);
+		RedeploySettings settings = this.tools.settings();
+		Instant deadline = this.tools.clock().instant().plus(settings.verifyTimeout());
+		int readyPolls = 0;
+		while (true) {
+			ContainerState state = runtime().inspectContainer(containerId)
+				.orElseThrow(() -> new ContainerNotFoundException(containerId));
+			if (!state.running()) {
+				throw new ContainerNotReadyException(containerId, "stopped (" + state.status() + ", exit code " + state.exitCode() + ")");
+			}
+			Optional<String> health = state.health();
+			if (health.isPresent() && health.get().equals("unhealthy")) {
+				throw new ContainerNotReadyException(containerId, "is unhealthy");
+			}
+			readyPolls = (health.isEmpty() || health.get().equals("healthy")) ? readyPolls + 1 : 0;
+			if (readyPolls >= 2) {
+				return;
+			}
+			if (this.tools.clock().instant().isAfter(deadline)) {
+				throw new ContainerNotReadyException(containerId, "was not " + (health.isPresent() ? "healthy" : "running")
+						+ " within " + settings.verifyTimeout().toSeconds() + " s (" + state.status() + ")");
+			}
+			pause(settings.pollInterval());
+		}
+	}
+
+	/** Runs a clean-up call of a rollback; a failure is noted in {@code problems} rather than thrown. */
+	protected final void attempt(String what, Runnable action, List<String> problems) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Operation {}, node {}: could not {}: {}", this.progress.operationId(), this.node.id(), what, ex.getMessage());
+			problems.add("could not " + what + ": " + ex.getMessage());
+		}
+	}
+
+	protected final NodeReport report(NodeOutcome outcome, String oldImage, String newImage, List<ArchiveInfo> archives,
+			Optional<StepFailure> failure, List<String> problems) {
+		Optional<String> error = failure.map((f) -> problems.isEmpty() ? f.error()
+				: f.error() + "; rollback incomplete: " + String.join("; ", problems));
+		NodeReport report = new NodeReport(this.node.id(), outcome, oldImage, newImage, archives, this.timings,
+				this.warnings, failure.map(StepFailure::step), error);
+		this.progress.nodeFinished(report);
+		return report;
+	}
+
+	private static void pause(Duration interval) {
+		try {
+			Thread.sleep(interval.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ContainerNotReadyException("-", "wait was interrupted");
+		}
+	}
+
+	/** A step that failed, with its cause. */
+	static final class StepFailure extends RuntimeException {
+
+		private final RedeployStep step;
+
+		private final String error;
+
+		StepFailure(RedeployStep step, String error, Throwable cause) {
+			super(step + ": " + error, cause);
+			this.step = step;
+			this.error = error;
+		}
+
+		RedeployStep step() {
+			return this.step;
+		}
+
+		String error() {
+			return this.error;
+		}
+
+	}
+
+}

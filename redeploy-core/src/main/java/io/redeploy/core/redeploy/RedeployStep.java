@@ -1,0 +1,25 @@
+package io.redeploy.core.redeploy;
+
+/** The steps of one node's redeploy (and of a restore from a snapshot), in the order they run. */
+public enum RedeployStep {
+
+	/** Read and parse redeploy.conf, work out what to keep. */
+	PLAN,
+	/** Pack the platform directory, volumes, redeploy.conf paths and backup files into archives. */
+	ARCHIVE,
+	/** Check every archive's checksum and entries, write the manifest. */
+	VERIFY_ARCHIVES,
+	/** Stop the old container and set it aside. */
+	STOP,
+	/** Create the new container from the new image with the node's configuration. */
+	CREATE,
+	/** Merge the old file system into the new container (skipReinstall only). */
+	MERGE,
+	/** Put the kept paths and the .backup copies into the new container. */
+	RESTORE,
+	/** Start the new container and wait until it runs (and is healthy). */
+	VERIFY,
+	/** Record the node's new container and keep the old one as a snapshot. */
+	COMMIT
+
+}

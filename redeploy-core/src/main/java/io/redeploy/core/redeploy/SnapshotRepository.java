@@ -1,0 +1,19 @@
+package io.redeploy.core.redeploy;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the snapshots of nodes are recorded. */
+public interface SnapshotRepository {
+
+	void save(Snapshot snapshot);
+
+	/** The node's snapshots, newest first. */
+	List<Snapshot> findByNode(long nodeId);
+
+	Optional<Snapshot> find(String snapshotId);
+
+	/** Deletes the record; a missing one is ignored. */
+	void delete(String snapshotId);
+
+}
