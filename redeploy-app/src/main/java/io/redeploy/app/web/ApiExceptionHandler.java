@@ -48,8 +48,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ErrorResponse> malformedParameter(MethodArgumentTypeMismatchException ex) {
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName().toLowerCase() : "another type";
-		return answer(ApiResult.INVALID_PARAMETER, ex.getName() + " must be a " + expected);
+		Class<?> type = ex.getParameter().nestedIfOptional().getNestedParameterType();
+		String expected = switch (type.getSimpleName()) {
+			case "long", "Long", "int", "Integer" -> "a whole number";
+			case "boolean", "Boolean" -> "true or false";
+			default -> "a " + type.getSimpleName();
+		};
+		return answer(ApiResult.INVALID_PARAMETER, ex.getName() + " must be " + expected);
 	}
 
 	@ExceptionHandler(JacksonException.class)

@@ -100,7 +100,7 @@ class BadInputApiIT extends ServiceIT {
 		Answer answer = this.api.post(CONTROL + "restartnodes", "session", this.session, "envName", "whatever", "nodeId",
 				"12; drop table nodes");
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.error()).isEqualTo("nodeId must be a long");
+		assertThat(answer.error()).isEqualTo("nodeId must be a whole number");
 	}
 
 	@Test
