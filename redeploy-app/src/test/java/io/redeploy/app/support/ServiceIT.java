@@ -61,6 +61,10 @@ public abstract class ServiceIT {
 		this.api = new ApiClient(this.port);
 	}
 
+	protected int port() {
+		return this.port;
+	}
+
 	/** A fresh environment name, so that tests never collide. */
 	protected static String uniqueEnvName(String prefix) {
 		return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
