@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
 import io.redeploy.docker.SingleFileTar.FileAttributes;
@@ -22,13 +23,15 @@ final class ContainerArchives {
 
 	private final DockerClient docker;
 
-	ContainerArchives(DockerClient docker) {
+	private final ArchiveDownloads downloads;
+
+	ContainerArchives(DockerClient docker, DockerHttpClient http) {
 		this.docker = docker;
+		this.downloads = new ArchiveDownloads(http);
 	}
 
 	InputStream open(String containerId, String path) {
-		return DockerErrors.call(Target.path(containerId, path), "copy",
-				() -> this.docker.copyArchiveFromContainerCmd(containerId, path).exec());
+		return this.downloads.open(containerId, path);
 	}
 
 	void put(String containerId, String directory, InputStream tar) {

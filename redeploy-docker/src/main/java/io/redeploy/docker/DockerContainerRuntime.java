@@ -13,6 +13,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.redeploy.core.runtime.ContainerSpec;
 import io.redeploy.core.runtime.ContainerState;
 import io.redeploy.core.runtime.ExecResult;
@@ -37,12 +38,12 @@ final class DockerContainerRuntime implements DockerEngine {
 
 	private final ContainerArchives archives;
 
-	DockerContainerRuntime(DockerClient docker) {
+	DockerContainerRuntime(DockerClient docker, DockerHttpClient http) {
 		this.docker = docker;
 		this.networksAndVolumes = new NetworksAndVolumes(docker);
 		this.puller = new ImagePuller(docker);
 		this.execRunner = new ExecRunner(docker);
-		this.archives = new ContainerArchives(docker);
+		this.archives = new ContainerArchives(docker, http);
 	}
 
 	@Override
@@ -210,6 +211,7 @@ final class DockerContainerRuntime implements DockerEngine {
 		this.archives.writeFile(containerId, path, Objects.requireNonNull(content, "content"));
 	}
 
+	// Closing the client closes its transport too.
 	@Override
 	public void close() {
 		try {

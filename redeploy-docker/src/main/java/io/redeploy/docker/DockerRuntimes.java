@@ -34,7 +34,7 @@ public final class DockerRuntimes {
 			.responseTimeout(settings.responseTimeout())
 			.build();
 		DockerClient docker = DockerClientImpl.getInstance(config, http);
-		return new DockerContainerRuntime(docker);
+		return new DockerContainerRuntime(docker, http);
 	}
 
 }

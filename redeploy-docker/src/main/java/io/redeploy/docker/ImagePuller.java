@@ -28,10 +28,9 @@ final class ImagePuller {
 		logger.info("Pulling {}{}", image, credentials.map((c) -> " as " + c.login()).orElse(""));
 		PullImageCmd command = this.docker.pullImageCmd(image.repository()).withTag(image.tag());
 		credentials.ifPresent((c) -> command.withAuthConfig(authConfig(image, c)));
-		PullProgress progress;
+		PullProgress progress = new PullProgress();
 		try {
-			progress = command.exec(new PullProgress());
-			progress.awaitCompletion();
+			command.exec(progress).awaitCompletion();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -49,6 +48,8 @@ final class ImagePuller {
 		}
 	}
 
+	// The password travels only in the X-Registry-Auth header (base64 JSON): it is never logged here,
+	// and HTTP header logging (org.apache.hc.client5.http.headers at DEBUG) must stay off.
 	private static AuthConfig authConfig(ImageRef image, RegistryCredentials credentials) {
 		return new AuthConfig().withUsername(credentials.login())
 			.withPassword(credentials.password())

@@ -55,6 +55,10 @@ sealed interface Target {
 
 	}
 
+	/**
+	 * An existing container. Its 404 can also be about something it uses: starting a container whose
+	 * network was removed answers "network ... not found".
+	 */
 	record Container(String id) implements Target {
 
 		@Override
@@ -64,7 +68,10 @@ sealed interface Target {
 
 		@Override
 		public ContainerRuntimeException notFound(String engineMessage) {
-			return new ContainerNotFoundException(this.id);
+			if (engineMessage.contains("No such container")) {
+				return new ContainerNotFoundException(this.id);
+			}
+			return new ContainerRuntimeException("Docker could not act on " + describe() + ": " + engineMessage);
 		}
 
 	}

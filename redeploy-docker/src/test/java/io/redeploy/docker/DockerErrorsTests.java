@@ -1,0 +1,97 @@
+package io.redeploy.docker;
+
+import java.net.ConnectException;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.redeploy.core.runtime.ContainerNotFoundException;
+import io.redeploy.core.runtime.ContainerPathNotFoundException;
+import io.redeploy.core.runtime.ContainerRuntimeException;
+import io.redeploy.core.runtime.ImageNotFoundException;
+import io.redeploy.core.runtime.ImageRef;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DockerErrorsTests {
+
+	private static final ImageRef IMAGE = ImageRef.parse("registry.example:5000/shop/web:2.0");
+
+	@Test
+	void engineMessageDropsStatusPrefixAndJsonWrapping() {
+		NotFoundException ex = new NotFoundException("{\"message\":\"No such container: web\"}\n");
+
+		assertThat(DockerErrors.engineMessage(ex)).isEqualTo("No such container: web");
+	}
+
+	@Test
+	void engineMessageUnescapesJson() {
+		ConflictException ex = new ConflictException(
+				"{\"message\":\"Conflict. The container name \\\"/web\\\" is already in use \\u003cid\\u003e\"}");
+
+		assertThat(DockerErrors.engineMessage(ex)).isEqualTo("Conflict. The container name \"/web\" is already in use <id>");
+	}
+
+	@Test
+	void engineMessageKeepsBodyThatIsNotJson() {
+		assertThat(DockerErrors.engineMessage(new ConflictException("plain words"))).isEqualTo("plain words");
+	}
+
+	@Test
+	void notFoundMeansWhatTheTargetSays() {
+		NotFoundException noContainer = new NotFoundException("{\"message\":\"No such container: web\"}");
+		NotFoundException noPath = new NotFoundException("{\"message\":\"Could not find the file /x in container web\"}");
+		NotFoundException noImage = new NotFoundException("{\"message\":\"No such image: shop/web:2.0\"}");
+		NotFoundException noNetwork = new NotFoundException("{\"message\":\"network shop not found\"}");
+
+		assertThat(translate(Target.container("web"), noContainer)).isInstanceOf(ContainerNotFoundException.class)
+			.hasCause(noContainer);
+		assertThat(translate(Target.container("web"), noNetwork)).isExactlyInstanceOf(ContainerRuntimeException.class)
+			.hasMessageContaining("network shop not found");
+		assertThat(translate(Target.path("web", "/x"), noPath)).isInstanceOf(ContainerPathNotFoundException.class)
+			.hasMessageContaining("/x");
+		assertThat(translate(Target.path("web", "/x"), noContainer)).isInstanceOf(ContainerNotFoundException.class);
+		assertThat(translate(Target.image(IMAGE), noImage)).isInstanceOf(ImageNotFoundException.class);
+		assertThat(translate(Target.newContainer("web", IMAGE), noImage)).isInstanceOf(ImageNotFoundException.class);
+		assertThat(translate(Target.newContainer("web", IMAGE), noNetwork))
+			.isExactlyInstanceOf(ContainerRuntimeException.class);
+		assertThat(translate(Target.volume("data"), new NotFoundException("gone")))
+			.isExactlyInstanceOf(ContainerRuntimeException.class)
+			.hasMessageContaining("volume data");
+	}
+
+	@Test
+	void refusalNamesActionTargetStatusAndEngineMessage() {
+		ConflictException conflict = new ConflictException("{\"message\":\"name in use\"}");
+
+		assertThat(translate(Target.newContainer("web", IMAGE), conflict)).isExactlyInstanceOf(ContainerRuntimeException.class)
+			.hasMessage("Docker refused to create container web (registry.example:5000/shop/web:2.0) (HTTP 409): name in use")
+			.hasCause(conflict);
+	}
+
+	@Test
+	void transportFailureNamesItsRootCause() {
+		RuntimeException transport = new RuntimeException(new ConnectException("Connection refused"));
+
+		assertThat(translate(Target.engine(), transport)).isExactlyInstanceOf(ContainerRuntimeException.class)
+			.hasMessage("Could not ping the Docker engine: ConnectException: Connection refused");
+	}
+
+	@Test
+	void coreExceptionsPassThroughUntranslated() {
+		ContainerRuntimeException ours = new ContainerNotFoundException("web");
+
+		assertThatExceptionOfType(ContainerRuntimeException.class)
+			.isThrownBy(() -> DockerErrors.run(Target.container("other"), "start", () -> {
+				throw ours;
+			}))
+			.isSameAs(ours);
+	}
+
+	private static ContainerRuntimeException translate(Target target, RuntimeException ex) {
+		String action = (target instanceof Target.NewContainer) ? "create" : "ping";
+		return DockerErrors.translate(target, action, ex);
+	}
+
+}
