@@ -23,6 +23,12 @@ public enum ApiResult {
 	CONFLICT(409, 409),
 	/** The body or a parameter is larger than allowed. */
 	TOO_LARGE(413, 413),
+	/** At least one node of a redeploy failed; each was rolled back (see its response). */
+	REDEPLOY_FAILED(600, 500),
+	/** The registry has no such image or tag. */
+	IMAGE_NOT_FOUND(510, 502),
+	/** The registry refused the login and password. */
+	REGISTRY_AUTH_FAILED(511, 502),
 	/** The Docker engine or a registry failed. */
 	ENGINE_FAILURE(500, 500),
 	/** An unexpected failure inside the service. */

@@ -16,7 +16,14 @@ import io.redeploy.core.environment.NodeLocks;
 import io.redeploy.core.environment.NodeProvisioner;
 import io.redeploy.core.environment.NodeReplacer;
 import io.redeploy.core.environment.NodeService;
-import io.redeploy.core.environment.RecreatingNodeReplacer;
+import io.redeploy.core.redeploy.ArchiveStore;
+import io.redeploy.core.redeploy.OperationJournal;
+import io.redeploy.core.redeploy.RedeployListener;
+import io.redeploy.core.redeploy.RedeployService;
+import io.redeploy.core.redeploy.RedeploySettings;
+import io.redeploy.core.redeploy.RedeployingNodeReplacer;
+import io.redeploy.core.redeploy.SnapshotRepository;
+import io.redeploy.docker.archive.ArchiveStores;
 import io.redeploy.docker.DockerEngine;
 import io.redeploy.docker.DockerRuntimes;
 import io.redeploy.docker.DockerSettings;
@@ -55,8 +62,21 @@ class CoreConfiguration {
 	}
 
 	@Bean
-	NodeReplacer nodeReplacer(EnvironmentRepository environments, NodeProvisioner provisioner) {
-		return new RecreatingNodeReplacer(environments, provisioner);
+	RedeployService redeployService(EnvironmentRepository environments, NodeProvisioner provisioner, NodeLocks locks,
+			SnapshotRepository snapshots, OperationJournal journal, Clock clock, RedeployProperties properties) {
+		RedeployProperties.Redeploys tuning = properties.redeploys();
+		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
+				tuning.snapshotsPerNode(), tuning.parallelism());
+		ArchiveStore archives = ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
+				properties.archives().compressionLevel());
+		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
+				RedeployListener.NONE, clock, settings);
+	}
+
+	/** Changed settings go into effect through the redeploy engine, so that the node's data is kept. */
+	@Bean
+	NodeReplacer nodeReplacer(RedeployService redeploys) {
+		return new RedeployingNodeReplacer(redeploys);
 	}
 
 	@Bean

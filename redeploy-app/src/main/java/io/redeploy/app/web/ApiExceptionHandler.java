@@ -21,7 +21,10 @@ import io.redeploy.core.InvalidInputException;
 import io.redeploy.core.NotFoundException;
 import io.redeploy.core.RedeployException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
+import io.redeploy.core.redeploy.NodeRedeployException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
+import io.redeploy.core.runtime.ImageNotFoundException;
+import io.redeploy.core.runtime.RegistryAuthenticationException;
 
 /**
  * Turns every failure into the API's own answer: a non-zero {@code result}, an {@code error} sentence
@@ -93,6 +96,15 @@ class ApiExceptionHandler {
 		}
 		if (ex instanceof ConflictException) {
 			return ApiResult.CONFLICT;
+		}
+		if (ex instanceof ImageNotFoundException) {
+			return ApiResult.IMAGE_NOT_FOUND;
+		}
+		if (ex instanceof RegistryAuthenticationException) {
+			return ApiResult.REGISTRY_AUTH_FAILED;
+		}
+		if (ex instanceof NodeRedeployException) {
+			return ApiResult.REDEPLOY_FAILED;
 		}
 		if (ex instanceof ContainerRuntimeException) {
 			return ApiResult.ENGINE_FAILURE;

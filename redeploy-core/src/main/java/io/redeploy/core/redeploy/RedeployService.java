@@ -71,12 +71,17 @@ public class RedeployService {
 	 * is touched; a missing image or a refused login fails the call with every node untouched.
 	 */
 	public RedeployReport redeploy(Caller caller, RedeployRequest request) {
+		return redeploy(caller, request, newOperationId());
+	}
+
+	/** A redeploy under an operation id chosen by the caller, e.g. one already handed out to an asynchronous client. */
+	public RedeployReport redeploy(Caller caller, RedeployRequest request, String operationId) {
 		Environment environment = this.access.environment(caller, request.envName());
 		List<Node> selected = this.access.nodes(environment, request.selector());
 		return locked(selected, "redeploy", () -> {
 			List<Node> nodes = reload(selected);
 			Map<Long, ImageRef> targets = targetImages(nodes, request.tag());
-			Progress progress = start(OperationKind.REDEPLOY, environment, caller.login(), nodes,
+			Progress progress = start(operationId, OperationKind.REDEPLOY, environment, caller.login(), nodes,
 					String.join(",", new LinkedHashSet<>(targets.values().stream().map(ImageRef::toString).toList())));
 			try {
 				pullOnce(progress, targets, request.credentials());
@@ -113,7 +118,7 @@ public class RedeployService {
 			.orElseThrow(() -> new NotFoundException("Node " + nodeId + " has no snapshot '" + backupId + "'"));
 		return locked(List.of(node), "restore", () -> {
 			Node current = reload(List.of(node)).get(0);
-			Progress progress = start(OperationKind.RESTORE, environment, caller.login(), List.of(current),
+			Progress progress = start(newOperationId(), OperationKind.RESTORE, environment, caller.login(), List.of(current),
 					snapshot.image().toString());
 			return finish(progress, List.of(new SnapshotRestore(this.tools, progress, environment, current, snapshot,
 					restoreVolumes).run()));
@@ -126,7 +131,7 @@ public class RedeployService {
 		List<Node> selected = this.access.nodes(environment, selector);
 		return locked(selected, "rollback", () -> {
 			List<Node> nodes = reload(selected);
-			Progress progress = start(OperationKind.RESTORE, environment, caller.login(), nodes, "latest snapshot");
+			Progress progress = start(newOperationId(), OperationKind.RESTORE, environment, caller.login(), nodes, "latest snapshot");
 			List<NodeReport> reports = new ArrayList<>();
 			for (Node node : nodes) {
 				Optional<Snapshot> latest = this.tools.snapshots().findByNode(node.id()).stream().findFirst();
@@ -144,7 +149,7 @@ public class RedeployService {
 	 */
 	Node replace(Environment environment, Node changed) {
 		Node stored = reload(List.of(changed)).get(0);
-		Progress progress = start(OperationKind.RECONFIGURE, environment, environment.owner(), List.of(stored),
+		Progress progress = start(newOperationId(), OperationKind.RECONFIGURE, environment, environment.owner(), List.of(stored),
 				stored.image().toString());
 		Node target = changed.withImage(stored.image()).withContainer(stored.containerId(), stored.status());
 		NodeReport report = finish(progress,
@@ -251,8 +256,14 @@ public class RedeployService {
 		}
 	}
 
-	private Progress start(OperationKind kind, Environment environment, String caller, List<Node> nodes, String target) {
-		Operation operation = new Operation(UUID.randomUUID().toString(), kind, environment.name(), caller, target,
+	/** A new, unguessable operation id. */
+	public static String newOperationId() {
+		return UUID.randomUUID().toString();
+	}
+
+	private Progress start(String operationId, OperationKind kind, Environment environment, String caller, List<Node> nodes,
+			String target) {
+		Operation operation = new Operation(operationId, kind, environment.name(), caller, target,
 				nodes.stream().map(Node::id).toList(), this.tools.clock().instant());
 		Progress progress = new Progress(operation, this.listener, this.journal);
 		progress.started();
