@@ -19,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessApiIT extends ServiceIT {
 
-	private static final String CONTROL = "environment/control/rest/";
-
 	private String aliceSession;
 
 	private String aliceEnv;

@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnvironmentApiIT extends ServiceIT {
 
-	private static final String CONTROL = "environment/control/rest/";
-
 	private String session;
 
 	private String envName;

@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Stopping, starting and deleting an environment, checked against what the engine really holds. */
 class EnvironmentLifecycleIT extends ServiceIT {
 
-	private static final String CONTROL = "environment/control/rest/";
-
 	@Autowired
 	private DockerEngine engine;
 

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +35,8 @@ public abstract class ServiceIT {
 	public static final String BOB = "bob";
 
 	public static final String PASSWORD = "correct horse battery staple";
+
+	protected static final String CONTROL = "environment/control/rest/";
 
 	private static final Path DATA_DIR = createDataDir();
 
@@ -63,6 +68,49 @@ public abstract class ServiceIT {
 
 	protected int port() {
 		return this.port;
+	}
+
+	/** Creates an environment of the given node groups and returns its name. */
+	protected String createEnvironment(String session, String prefix, List<Map<String, Object>> nodeGroups) {
+		String envName = uniqueEnvName(prefix);
+		ApiClient.Answer created = this.api.post(CONTROL + "createenvironment", "session", session, "env",
+				ApiClient.json(Map.of("shortdomain", envName)), "nodes", ApiClient.json(nodeGroups));
+		if (created.status() != 200) {
+			throw new IllegalStateException("Creating " + envName + " failed: " + created);
+		}
+		return envName;
+	}
+
+	/** The environment's nodes as getenvinfo shows them. */
+	protected List<JsonNode> nodes(String session, String envName) {
+		return this.api.get(CONTROL + "getenvinfo", "session", session, "envName", envName).json().get("nodes").valueStream().toList();
+	}
+
+	/** The ids of the environment's nodes in a group. */
+	protected List<Long> nodeIds(String session, String envName, String nodeGroup) {
+		return nodes(session, envName).stream()
+			.filter((node) -> node.get("nodeGroup").asString().equals(nodeGroup))
+			.map((node) -> node.get("id").asLong())
+			.toList();
+	}
+
+	/** One node as getenvinfo shows it. */
+	protected JsonNode node(String session, String envName, long nodeId) {
+		return nodes(session, envName).stream().filter((node) -> node.get("id").asLong() == nodeId).findFirst().orElseThrow();
+	}
+
+	/** Runs a shell command on a node and returns its standard output. */
+	protected String exec(String session, String envName, long nodeId, String command) {
+		ApiClient.Answer answer = this.api.post(CONTROL + "execcmdbyid", "session", session, "envName", envName, "nodeId",
+				nodeId, "commandList", ApiClient.json(List.of(Map.of("command", command))));
+		if (answer.status() != 200) {
+			throw new IllegalStateException("exec on node " + nodeId + " failed: " + answer);
+		}
+		return answer.json().get("responses").get(0).get("out").asString();
+	}
+
+	protected void deleteEnvironment(String session, String envName) {
+		this.api.post(CONTROL + "deleteenv", "session", session, "envName", envName);
 	}
 
 	/** A fresh environment name, so that tests never collide. */

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad input gets a clear error in the API's format and changes nothing. */
 class BadInputApiIT extends ServiceIT {
 
-	private static final String CONTROL = "environment/control/rest/";
-
 	private String session;
 
 	@BeforeEach

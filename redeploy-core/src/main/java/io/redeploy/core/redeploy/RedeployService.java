@@ -29,9 +29,8 @@ import io.redeploy.core.environment.Node;
 import io.redeploy.core.environment.NodeLocks;
 import io.redeploy.core.environment.NodeProvisioner;
 import io.redeploy.core.environment.NodeSelector;
-import io.redeploy.core.runtime.ImageNotFoundException;
+import io.redeploy.core.runtime.ContainerRuntimeException;
 import io.redeploy.core.runtime.ImageRef;
-import io.redeploy.core.runtime.RegistryAuthenticationException;
 import io.redeploy.core.runtime.RegistryCredentials;
 
 /**
@@ -179,15 +178,16 @@ public class RedeployService {
 	}
 
 	/**
-	 * Pulls each target image once. An image the engine has locally but no registry knows (one built on
-	 * the host) is used as it is, unless credentials were given: then the registry must accept them.
+	 * Pulls each target image once. An image the engine has locally that its registry does not know or
+	 * cannot be reached for (one built or loaded on the host, an air-gapped engine) is used as it is,
+	 * unless credentials were given: then the registry must accept them.
 	 */
 	private void pullOnce(Progress progress, Map<Long, ImageRef> targets, Optional<RegistryCredentials> credentials) {
 		for (ImageRef image : new LinkedHashSet<>(targets.values())) {
 			try {
 				this.tools.runtime().pullImage(image, credentials);
 			}
-			catch (ImageNotFoundException | RegistryAuthenticationException ex) {
+			catch (ContainerRuntimeException ex) {
 				if (credentials.isPresent() || !this.tools.runtime().imageExists(image)) {
 					throw ex;
 				}

@@ -41,6 +41,18 @@ final class EntryNames {
 		return segments;
 	}
 
+	/**
+	 * The segments of an entry of an archive of a whole file system. The engine names those entries
+	 * absolutely ({@code /}, {@code /bin/sh}): there, a leading {@code /} means the root, not the host's.
+	 */
+	static List<String> rootSegments(String name) {
+		String relative = name;
+		while (relative.startsWith("/")) {
+			relative = relative.substring(1);
+		}
+		return segments("/", relative);
+	}
+
 	/** Whether an entry is a plain file with data (not a directory, link, device or FIFO). */
 	static boolean isRegularFile(TarArchiveEntry entry) {
 		return !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isLink() && !entry.isCharacterDevice()

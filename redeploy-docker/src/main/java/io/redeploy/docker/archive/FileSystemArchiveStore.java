@@ -163,7 +163,7 @@ final class FileSystemArchiveStore implements ArchiveStore {
 		try {
 			TarArchiveInputStream entries = new TarArchiveInputStream(tar);
 			for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-				List<String> segments = EntryNames.segments("/", entry.getName());
+				List<String> segments = EntryNames.rootSegments(entry.getName());
 				if (!segments.isEmpty()) {
 					paths.add("/" + String.join("/", segments));
 				}

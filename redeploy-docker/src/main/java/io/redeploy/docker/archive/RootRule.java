@@ -33,7 +33,7 @@ final class RootRule implements EntryRule {
 	@Override
 	public Optional<TarArchiveEntry> apply(TarArchiveEntry entry) {
 		String name = entry.getName();
-		List<String> segments = EntryNames.segments("/", name);
+		List<String> segments = EntryNames.rootSegments(name);
 		if (segments.isEmpty()) {
 			return Optional.empty();
 		}
@@ -51,7 +51,7 @@ final class RootRule implements EntryRule {
 			}
 		}
 		if (entry.isLink()) {
-			entry.setLinkName(String.join("/", EntryNames.segments("/", entry.getLinkName())));
+			entry.setLinkName(String.join("/", EntryNames.rootSegments(entry.getLinkName())));
 		}
 		if (entry.isSymbolicLink()) {
 			this.symlinks.add(relative);

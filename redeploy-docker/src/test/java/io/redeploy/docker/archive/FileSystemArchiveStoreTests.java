@@ -243,6 +243,15 @@ class FileSystemArchiveStoreTests {
 	}
 
 	@Test
+	void filterRootTakesTheEnginesAbsoluteNamesOfAWholeFileSystemAsRelativeToTheRoot() {
+		byte[] tar = new TarBuilder().dir("/").dir("/etc/").file("/etc/custom.conf", "mine").build();
+
+		List<TarArchiveEntry> entries = entries(store().filterRoot(new ByteArrayInputStream(tar), (path) -> false));
+
+		assertThat(entries).extracting(TarArchiveEntry::getName).containsExactly("etc/", "etc/custom.conf");
+	}
+
+	@Test
 	void filterRootRefusesClimbingOut() {
 		byte[] tar = new TarBuilder().file("../../etc/passwd", "x").build();
 
