@@ -32,6 +32,7 @@ final class NodeViews {
 			.orElse(List.of())
 			.stream()
 			.map((port) -> new NodeView.PortView(port.containerPort(), port.protocol(), port.hostPort()))
+			.distinct() // the engine reports a binding once per address family
 			.toList();
 		return new NodeView(node.id(), node.nodeGroup(), node.image().repository(), node.image().tag(),
 				node.status().name(), container.map(ContainerState::running).orElse(false),

@@ -20,6 +20,7 @@ import io.redeploy.core.ConflictException;
 import io.redeploy.core.InvalidInputException;
 import io.redeploy.core.NotFoundException;
 import io.redeploy.core.RedeployException;
+import io.redeploy.core.access.WrongCredentialsException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.redeploy.NodeRedeployException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
@@ -84,6 +85,9 @@ class ApiExceptionHandler {
 	static ApiResult resultOf(RedeployException ex) {
 		if (ex instanceof InvalidInputException) {
 			return ApiResult.INVALID_PARAMETER;
+		}
+		if (ex instanceof WrongCredentialsException) {
+			return ApiResult.AUTHENTICATION_FAILED;
 		}
 		if (ex instanceof AuthenticationException) {
 			return ApiResult.SESSION_REQUIRED;

@@ -43,7 +43,7 @@ class AccessApiIT extends ServiceIT {
 	void signInWithAWrongPasswordIsRefusedWithTheApiErrorFormat() {
 		Answer answer = this.api.post("users/authentication/rest/signin", "login", ALICE, "password", "wrong");
 		assertThat(answer.status()).isEqualTo(401);
-		assertThat(answer.result()).isEqualTo(701);
+		assertThat(answer.result()).isEqualTo(702);
 		assertThat(answer.error()).isEqualTo("Wrong login or password");
 	}
 

@@ -40,7 +40,7 @@ public class AccessService {
 		}
 		User user = this.users.findByLogin(login)
 			.filter((candidate) -> this.hasher.matches(password, candidate.passwordHash()))
-			.orElseThrow(() -> new AuthenticationException("Wrong login or password"));
+			.orElseThrow(() -> new WrongCredentialsException());
 		Instant now = this.clock.instant();
 		Session session = new Session(newToken(), user.login(), now, now.plus(this.sessionLifetime));
 		this.sessions.save(session);
