@@ -120,7 +120,9 @@ public abstract class ServiceIT {
 
 	private static Path createDataDir() {
 		try {
-			return Files.createTempDirectory("redeploy-it-");
+			// under target/, so that "mvn clean" removes the database and archives the tests leave
+			Path target = Files.createDirectories(Path.of("target"));
+			return Files.createTempDirectory(target.toAbsolutePath(), "it-data-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
