@@ -62,6 +62,7 @@ class RedeployApiIT extends ServiceIT {
 		assertThat(exec(session, envName, cp, "cat /etc/jelastic/redeploy.conf")).contains("/opt/keep/file.txt",
 				"/srv/site", "${home}/notes.txt", "/etc/app/app.ini backup");
 		assertThat(exec(session, envName, cp, "echo $GREETING $APP_VERSION $IMAGE_ONLY")).isEqualTo("hello 2 from-image-2\n");
+		assertThat(exec(session, envName, cp, "cat /tmp/custom-cmd-ran")).isEqualTo("2\n");
 		assertThat(exec(session, envName, cp, "ping -c1 -W2 db > /dev/null && echo reachable")).isEqualTo("reachable\n");
 		JsonNode node = node(session, envName, cp);
 		assertThat(node.get("tag").asString()).isEqualTo("2");
@@ -157,7 +158,8 @@ class RedeployApiIT extends ServiceIT {
 	private String twoLayerEnvironment(String session) {
 		return createEnvironment(session, "redeploy", List.of(
 				Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString(), "env", Map.of("GREETING", "hello"),
-						"ports", List.of(8080), "volumes", List.of("/data"), "links", List.of("sqldb:db")),
+						"ports", List.of(8080), "volumes", List.of("/data"), "links", List.of("sqldb:db"), "cmd",
+						"trap 'exit 0' TERM; echo $APP_VERSION > /tmp/custom-cmd-ran; while true; do sleep 1 & wait $!; done"),
 				Map.of("nodeGroup", "sqldb", "image", TestImages.APP_1.toString())));
 	}
 
