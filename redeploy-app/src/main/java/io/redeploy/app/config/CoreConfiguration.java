@@ -18,6 +18,7 @@ import io.redeploy.core.environment.NodeReplacer;
 import io.redeploy.core.environment.NodeService;
 import io.redeploy.core.redeploy.ArchiveStore;
 import io.redeploy.core.redeploy.OperationJournal;
+import io.redeploy.core.redeploy.OperationRecovery;
 import io.redeploy.core.redeploy.RedeployListener;
 import io.redeploy.core.redeploy.RedeployService;
 import io.redeploy.core.redeploy.RedeploySettings;
@@ -71,6 +72,12 @@ class CoreConfiguration {
 				properties.archives().compressionLevel());
 		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
 				RedeployListener.NONE, clock, settings);
+	}
+
+	@Bean
+	OperationRecovery operationRecovery(EnvironmentRepository environments, SnapshotRepository snapshots,
+			OperationJournal journal, DockerEngine engine, NodeLocks locks) {
+		return new OperationRecovery(environments, snapshots, journal, engine, locks);
 	}
 
 	/** Changed settings go into effect through the redeploy engine, so that the node's data is kept. */

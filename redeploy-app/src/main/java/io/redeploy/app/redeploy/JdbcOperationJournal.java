@@ -18,6 +18,7 @@ import io.redeploy.api.OperationResponse;
 import io.redeploy.core.redeploy.NodeReport;
 import io.redeploy.core.redeploy.Operation;
 import io.redeploy.core.redeploy.OperationJournal;
+import io.redeploy.core.redeploy.OperationKind;
 import io.redeploy.core.redeploy.RedeployReport;
 import io.redeploy.core.redeploy.RedeployStep;
 
@@ -76,6 +77,35 @@ class JdbcOperationJournal implements OperationJournal {
 	public void finished(String operationId, RedeployReport.Result result) {
 		this.jdbc.sql("update operations set result = ?, finished_at = ? where id = ?")
 			.params(result.name(), now(), operationId)
+			.update();
+	}
+
+	@Override
+	public List<UnfinishedOperation> unfinished() {
+		List<String[]> operations = this.jdbc.sql("select id, kind, env_name from operations where finished_at is null order by started_at")
+			.query((rs, row) -> new String[] { rs.getString("id"), rs.getString("kind"), rs.getString("env_name") })
+			.list();
+		List<UnfinishedOperation> unfinished = new java.util.ArrayList<>();
+		for (String[] operation : operations) {
+			java.util.Map<Long, Optional<RedeployStep>> nodes = new java.util.LinkedHashMap<>();
+			this.jdbc.sql("select node_id, step from operation_nodes where operation_id = ? and outcome is null order by position")
+				.param(operation[0])
+				.query((rs, row) -> nodes.put(rs.getLong("node_id"),
+						Optional.ofNullable(rs.getString("step")).map(RedeployStep::valueOf)))
+				.list();
+			unfinished.add(new UnfinishedOperation(operation[0], OperationKind.valueOf(operation[1]), operation[2], nodes));
+		}
+		return unfinished;
+	}
+
+	@Override
+	@Transactional
+	public void recovered(String operationId, String note) {
+		this.jdbc.sql("update operation_nodes set outcome = 'INTERRUPTED', updated_at = ? where operation_id = ? and outcome is null")
+			.params(now(), operationId)
+			.update();
+		this.jdbc.sql("update operations set result = 'FAILED', finished_at = ?, error = ? where id = ?")
+			.params(now(), truncate(note, 2000), operationId)
 			.update();
 	}
 
