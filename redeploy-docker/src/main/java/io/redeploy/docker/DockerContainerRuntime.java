@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.redeploy.core.runtime.ContainerSpec;
@@ -99,6 +101,20 @@ final class DockerContainerRuntime implements DockerEngine {
 				return false;
 			}
 		});
+	}
+
+	@Override
+	public List<String> localTags(String repository) {
+		String prefix = repository + ":";
+		List<Image> images = DockerErrors.call(Target.engine(), "list images",
+				() -> this.docker.listImagesCmd().withImageNameFilter(repository).exec());
+		return images.stream()
+			.flatMap((image) -> (image.getRepoTags() != null) ? Stream.of(image.getRepoTags()) : Stream.empty())
+			.filter((repoTag) -> repoTag.startsWith(prefix))
+			.map((repoTag) -> repoTag.substring(prefix.length()))
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	@Override

@@ -50,6 +50,14 @@ class ImagesIT extends EngineTestSupport {
 	}
 
 	@Test
+	void localTagsOfARepositoryAreListedSorted() {
+		assertThat(this.runtime.localTags(TestImages.APP_1.repository())).contains("1", "2", "broken")
+			.isSorted()
+			.doesNotHaveDuplicates();
+		assertThat(this.runtime.localTags("redeploy-test/no-such-repository")).isEmpty();
+	}
+
+	@Test
 	void imageOfLocalTagIsInspected() {
 		ImageInfo app = this.runtime.inspectImage(TestImages.APP_1);
 

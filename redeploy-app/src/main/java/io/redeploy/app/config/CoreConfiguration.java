@@ -64,14 +64,15 @@ class CoreConfiguration {
 
 	@Bean
 	RedeployService redeployService(EnvironmentRepository environments, NodeProvisioner provisioner, NodeLocks locks,
-			SnapshotRepository snapshots, OperationJournal journal, Clock clock, RedeployProperties properties) {
+			SnapshotRepository snapshots, OperationJournal journal, RedeployListener listener, Clock clock,
+			RedeployProperties properties) {
 		RedeployProperties.Redeploys tuning = properties.redeploys();
 		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
 				tuning.snapshotsPerNode(), tuning.parallelism());
 		ArchiveStore archives = ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
 				properties.archives().compressionLevel());
 		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
-				RedeployListener.NONE, clock, settings);
+				listener, clock, settings);
 	}
 
 	@Bean

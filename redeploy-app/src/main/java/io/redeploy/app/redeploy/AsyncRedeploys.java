@@ -48,18 +48,21 @@ class AsyncRedeploys {
 
 	private final Clock clock;
 
+	private final OperationEvents events;
+
 	/** Operations handed out whose journal entry may not be written yet. */
 	private final Map<String, Operation> pending = new ConcurrentHashMap<>();
 
 	private final ExecutorService executor;
 
 	AsyncRedeploys(RedeployService redeploys, EnvironmentRepository environments, NodeLocks locks,
-			JdbcOperationJournal journal, Clock clock) {
+			JdbcOperationJournal journal, Clock clock, OperationEvents events) {
 		this.redeploys = redeploys;
 		this.access = new EnvironmentAccess(environments);
 		this.locks = locks;
 		this.journal = journal;
 		this.clock = clock;
+		this.events = events;
 		AtomicInteger counter = new AtomicInteger();
 		this.executor = Executors.newFixedThreadPool(4, (task) -> new Thread(task, "async-redeploy-" + counter.incrementAndGet()));
 	}
@@ -98,6 +101,8 @@ class AsyncRedeploys {
 		catch (RuntimeException ex) {
 			logger.warn("Operation {} failed before it started: {}", operation.id(), ex.getMessage());
 			this.journal.failedBeforeStart(operation, ex.getMessage());
+			// the engine reports nothing for an operation it never began: end the stream of its subscribers
+			this.events.endIfRunning(operation.id());
 		}
 		finally {
 			this.pending.remove(operation.id());

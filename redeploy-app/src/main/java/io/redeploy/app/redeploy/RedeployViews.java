@@ -7,10 +7,12 @@ import java.util.Map;
 import io.redeploy.api.ApiResult;
 import io.redeploy.api.BackupsResponse;
 import io.redeploy.api.NodeRedeployView;
+import io.redeploy.api.OperationEventView;
 import io.redeploy.api.RedeployResponse;
 import io.redeploy.core.redeploy.ArchiveInfo;
 import io.redeploy.core.redeploy.NodeOutcome;
 import io.redeploy.core.redeploy.NodeReport;
+import io.redeploy.core.redeploy.RedeployEvent;
 import io.redeploy.core.redeploy.RedeployReport;
 import io.redeploy.core.redeploy.Snapshot;
 import io.redeploy.core.redeploy.StepTiming;
@@ -43,6 +45,47 @@ final class RedeployViews {
 	static NodeRedeployView.ArchiveView archive(ArchiveInfo archive) {
 		return new NodeRedeployView.ArchiveView(archive.kind().name(), archive.containerPath(), archive.file().toString(),
 				archive.sizeBytes(), archive.sha256());
+	}
+
+	/** One progress event as {@code operationevents} sends it. */
+	static OperationEventView event(long seq, RedeployEvent event) {
+		String id = event.operationId();
+		if (event instanceof RedeployEvent.OperationStarted started) {
+			return new OperationEventView(seq, "OperationStarted", id, null, null, null, null, null, started.kind().name(),
+					started.envName(), started.nodeIds(), "RUNNING", null);
+		}
+		if (event instanceof RedeployEvent.ImagePulled pulled) {
+			return new OperationEventView(seq, "ImagePulled", id, null, null, null, null, pulled.image(), null, null, null,
+					null, null);
+		}
+		if (event instanceof RedeployEvent.NodeStarted node) {
+			return new OperationEventView(seq, "NodeStarted", id, node.nodeId(), null, null, null, null, null, null, null,
+					null, null);
+		}
+		if (event instanceof RedeployEvent.StepStarted step) {
+			return new OperationEventView(seq, "StepStarted", id, step.nodeId(), step.step().name(), null, null, null, null,
+					null, null, null, null);
+		}
+		if (event instanceof RedeployEvent.StepFinished step) {
+			return new OperationEventView(seq, "StepFinished", id, step.nodeId(), step.step().name(), step.millis(), null,
+					null, null, null, null, null, null);
+		}
+		if (event instanceof RedeployEvent.StepFailed step) {
+			return new OperationEventView(seq, "StepFailed", id, step.nodeId(), step.step().name(), null, step.error(), null,
+					null, null, null, null, null);
+		}
+		if (event instanceof RedeployEvent.NodeFinished node) {
+			NodeRedeployView report = node(node.report());
+			return new OperationEventView(seq, "NodeFinished", id, report.nodeid(), null, null, report.error(), null, null,
+					null, null, report.outcome(), report);
+		}
+		RedeployEvent.OperationFinished finished = (RedeployEvent.OperationFinished) event;
+		return finished(seq, id, finished.result().name());
+	}
+
+	static OperationEventView finished(long seq, String operationId, String status) {
+		return new OperationEventView(seq, "OperationFinished", operationId, null, null, null, null, null, null, null, null,
+				status, null);
 	}
 
 	static BackupsResponse.Backup backup(Snapshot snapshot) {

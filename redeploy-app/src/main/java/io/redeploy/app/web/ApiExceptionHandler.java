@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -117,7 +118,10 @@ class ApiExceptionHandler {
 	}
 
 	private static ResponseEntity<ErrorResponse> answer(ApiResult result, String error) {
-		return ResponseEntity.status(result.httpStatus()).body(ErrorResponse.of(result, error));
+		// JSON even to a client that asked for something else (an EventSource asks for text/event-stream)
+		return ResponseEntity.status(result.httpStatus())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ErrorResponse.of(result, error));
 	}
 
 }
