@@ -13,7 +13,7 @@ import io.redeploy.core.environment.NodeContainers;
 import io.redeploy.core.runtime.ContainerState;
 
 /** Maps the core's environments and nodes to the API's views. */
-final class NodeViews {
+public final class NodeViews {
 
 	private NodeViews() {
 	}
@@ -23,7 +23,7 @@ final class NodeViews {
 				environment.createdAt());
 	}
 
-	static List<NodeView> nodes(EnvironmentDetails details) {
+	public static List<NodeView> nodes(EnvironmentDetails details) {
 		return details.nodes().stream().map((node) -> node(node.node(), node.container())).toList();
 	}
 

@@ -18,12 +18,12 @@ import io.redeploy.core.redeploy.Snapshot;
 import io.redeploy.core.redeploy.StepTiming;
 
 /** Maps the engine's reports and snapshots to the API's views. */
-final class RedeployViews {
+public final class RedeployViews {
 
 	private RedeployViews() {
 	}
 
-	static RedeployResponse response(RedeployReport report) {
+	public static RedeployResponse response(RedeployReport report) {
 		boolean ok = report.result() == RedeployReport.Result.OK;
 		long failed = report.nodes().stream().filter((node) -> node.outcome() != NodeOutcome.SUCCESS).count();
 		return new RedeployResponse(ok ? 0 : ApiResult.REDEPLOY_FAILED.code(), report.operationId(),
