@@ -314,6 +314,7 @@ function openRedeploy(envName, selector, nodes) {
   $('redeploy-error').textContent = '';
   $('redeploy-progress').hidden = true;
   $('preserved').hidden = false;
+  $('redeploy-options').hidden = false;
   $('redeploy-confirm').hidden = false;
   $('redeploy-confirm').disabled = false;
   $('redeploy-cancel').textContent = 'Cancel';
@@ -387,6 +388,8 @@ async function startRedeploy() {
   $('redeploy-confirm').hidden = true;
   $('redeploy-cancel').textContent = 'Close';
   $('preserved').hidden = true;
+  $('redeploy-options').hidden = true;
+  $('redeploy-target').textContent += ' → ' + params.tag;
   $('redeploy-progress').hidden = false;
   $('redeploy-dialog').dataset.state = 'running';
   $('redeploy-dialog').dataset.operation = answer.operationId;
@@ -481,7 +484,7 @@ async function finished(operationId, status) {
     archives.replaceChildren(...(operation.nodes || []).filter((n) => n.report && n.report.archives && n.report.archives.length)
       .map((n) => h('div', {}, h('h4', {}, 'Archives of node ' + n.nodeid),
         h('ul', { class: 'archives' }, ...n.report.archives.map((a) => h('li', {},
-          h('span', { class: 'badge' }, a.kind), ' ', h('code', {}, a.path), ' — ' + bytes(a.size) + ' ', h('span', { class: 'muted mono' }, a.file)))))));
+          h('span', { class: 'badge' }, a.kind), ' ', h('code', {}, a.path), ' — ' + bytes(a.size) + ' ', h('span', { class: 'muted mono', title: a.file }, a.file.split('/').slice(-3).join('/'))))))));
     for (const n of operation.nodes || []) {
       if (n.report && n.report.error) {
         const outcome = progressRow(n.nodeid).querySelector('.outcome');
