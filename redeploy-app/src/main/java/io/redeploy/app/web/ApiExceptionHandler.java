@@ -1,5 +1,6 @@
 package io.redeploy.app.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -64,6 +65,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler(JacksonException.class)
 	ResponseEntity<ErrorResponse> malformedJson(JacksonException ex) {
 		return answer(ApiResult.INVALID_PARAMETER, "A JSON parameter is malformed: " + ex.getOriginalMessage());
+	}
+
+	// Tomcat refuses to parse a form over server.tomcat.max-http-form-post-size (or with too many
+	// parameters) only when a parameter is first read, so this surfaces here rather than as an HTTP error.
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ErrorResponse> unparsableForm(InvalidParameterException ex) {
+		if (ex.getErrorCode() == ApiResult.TOO_LARGE.httpStatus()) {
+			return answer(ApiResult.TOO_LARGE, "The request body is larger than the service accepts");
+		}
+		return answer(ApiResult.INVALID_PARAMETER, "The request's parameters cannot be read: " + ex.getMessage());
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
