@@ -21,6 +21,7 @@ import io.redeploy.core.ConflictException;
 import io.redeploy.core.InvalidInputException;
 import io.redeploy.core.NotFoundException;
 import io.redeploy.core.RedeployException;
+import io.redeploy.core.access.TooManyAttemptsException;
 import io.redeploy.core.access.WrongCredentialsException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.redeploy.NodeRedeployException;
@@ -96,6 +97,9 @@ class ApiExceptionHandler {
 	static ApiResult resultOf(RedeployException ex) {
 		if (ex instanceof InvalidInputException) {
 			return ApiResult.INVALID_PARAMETER;
+		}
+		if (ex instanceof TooManyAttemptsException) {
+			return ApiResult.TOO_MANY_ATTEMPTS;
 		}
 		if (ex instanceof WrongCredentialsException) {
 			return ApiResult.AUTHENTICATION_FAILED;
