@@ -11,7 +11,7 @@ public enum ApiResult {
 	INVALID_PARAMETER(100, 400),
 	/** No valid session: missing, unknown, expired or signed out. */
 	SESSION_REQUIRED(701, 401),
-	/** Wrong login or password, or too many failed attempts. */
+	/** Wrong login or password. */
 	AUTHENTICATION_FAILED(702, 401),
 	/** The session is valid but the object belongs to another user. */
 	PERMISSION_DENIED(703, 403),
@@ -23,6 +23,8 @@ public enum ApiResult {
 	CONFLICT(409, 409),
 	/** The body or a parameter is larger than allowed. */
 	TOO_LARGE(413, 413),
+	/** Too many failed sign-ins for the login lately; retry when the window has passed. */
+	TOO_MANY_ATTEMPTS(429, 429),
 	/** At least one node of a redeploy failed; each was rolled back (see its response). */
 	REDEPLOY_FAILED(600, 500),
 	/** The registry has no such image or tag. */

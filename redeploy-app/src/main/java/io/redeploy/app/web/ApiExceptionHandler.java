@@ -1,5 +1,6 @@
 package io.redeploy.app.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -21,6 +22,7 @@ import io.redeploy.core.ConflictException;
 import io.redeploy.core.InvalidInputException;
 import io.redeploy.core.NotFoundException;
 import io.redeploy.core.RedeployException;
+import io.redeploy.core.access.TooManyAttemptsException;
 import io.redeploy.core.access.WrongCredentialsException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.redeploy.NodeRedeployException;
@@ -67,6 +69,16 @@ class ApiExceptionHandler {
 		return answer(ApiResult.INVALID_PARAMETER, "A JSON parameter is malformed: " + ex.getOriginalMessage());
 	}
 
+	// Tomcat refuses to parse a form over server.tomcat.max-http-form-post-size (or with too many
+	// parameters) only when a parameter is first read, so this surfaces here rather than as an HTTP error.
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ErrorResponse> unparsableForm(InvalidParameterException ex) {
+		if (ex.getErrorCode() == ApiResult.TOO_LARGE.httpStatus()) {
+			return answer(ApiResult.TOO_LARGE, "The request body is larger than the service accepts");
+		}
+		return answer(ApiResult.INVALID_PARAMETER, "The request's parameters cannot be read: " + ex.getMessage());
+	}
+
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ErrorResponse> wrongMethod(HttpRequestMethodNotSupportedException ex) {
 		return ResponseEntity.status(405).body(ErrorResponse.of(ApiResult.INVALID_PARAMETER, "Use GET or POST"));
@@ -86,6 +98,9 @@ class ApiExceptionHandler {
 	static ApiResult resultOf(RedeployException ex) {
 		if (ex instanceof InvalidInputException) {
 			return ApiResult.INVALID_PARAMETER;
+		}
+		if (ex instanceof TooManyAttemptsException) {
+			return ApiResult.TOO_MANY_ATTEMPTS;
 		}
 		if (ex instanceof WrongCredentialsException) {
 			return ApiResult.AUTHENTICATION_FAILED;

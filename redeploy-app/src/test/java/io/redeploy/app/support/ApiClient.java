@@ -48,6 +48,16 @@ public final class ApiClient {
 		return send(request);
 	}
 
+	/** Sends a body of any type with any verb to {@code /1.0/<path>}, as a hostile client might. */
+	public Answer raw(String method, String path, String contentType, String body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/1.0/" + path))
+			.timeout(Duration.ofMinutes(5))
+			.header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request);
+	}
+
 	/** Signs in and returns the session. */
 	public String signIn(String login, String password) {
 		Answer answer = post("users/authentication/rest/signin", "login", login, "password", password);

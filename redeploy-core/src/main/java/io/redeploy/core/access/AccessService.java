@@ -14,6 +14,11 @@ public class AccessService {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** Failed sign-ins of one login that lock it out for {@link #SIGN_IN_WINDOW}. */
+	public static final int MAX_FAILED_SIGN_INS = 5;
+
+	public static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(5);
+
 	private final UserRepository users;
 
 	private final SessionRepository sessions;
@@ -24,6 +29,8 @@ public class AccessService {
 
 	private final Duration sessionLifetime;
 
+	private final SignInThrottle throttle;
+
 	public AccessService(UserRepository users, SessionRepository sessions, PasswordHasher hasher, Clock clock,
 			Duration sessionLifetime) {
 		this.users = users;
@@ -31,16 +38,27 @@ public class AccessService {
 		this.hasher = hasher;
 		this.clock = clock;
 		this.sessionLifetime = sessionLifetime;
+		this.throttle = new SignInThrottle(clock, MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW);
 	}
 
-	/** Checks the password and opens a new session. */
+	/**
+	 * Checks the password and opens a new session.
+	 * @throws TooManyAttemptsException after {@link #MAX_FAILED_SIGN_INS} failures of the login within
+	 * {@link #SIGN_IN_WINDOW}, even with the right password
+	 */
 	public Session signIn(String login, String password) {
 		if (login == null || login.isBlank() || password == null || password.isEmpty()) {
 			throw new InvalidInputException("login and password are required");
 		}
+		this.throttle.check(login);
 		User user = this.users.findByLogin(login)
 			.filter((candidate) -> this.hasher.matches(password, candidate.passwordHash()))
-			.orElseThrow(() -> new WrongCredentialsException());
+			.orElse(null);
+		if (user == null) {
+			this.throttle.failed(login);
+			throw new WrongCredentialsException();
+		}
+		this.throttle.succeeded(login);
 		Instant now = this.clock.instant();
 		Session session = new Session(newToken(), user.login(), now, now.plus(this.sessionLifetime));
 		this.sessions.save(session);

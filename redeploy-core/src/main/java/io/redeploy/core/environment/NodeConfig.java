@@ -99,11 +99,12 @@ public record NodeConfig(Map<String, String> env, List<String> cmd, List<String>
 		}
 	}
 
+	// A ':' would be read by the engine as the separator of a bind spec ("/:/host" mounts the host's root).
 	private static void checkVolumePath(String path) {
 		if (!path.startsWith("/") || path.equals("/") || path.contains("/../") || path.endsWith("/..")
-				|| path.contains("\0") || path.length() > 1024) {
+				|| path.indexOf(':') >= 0 || path.chars().anyMatch(Character::isISOControl) || path.length() > 1024) {
 			throw new InvalidInputException("volume path '" + Environment.printable(path)
-					+ "' must be an absolute path inside the container, not / and without '..'");
+					+ "' must be an absolute path inside the container, not / and without '..' or ':'");
 		}
 	}
 

@@ -72,6 +72,76 @@ class AccessServiceTests {
 		assertThat(this.access.authenticate(this.access.signIn("alice", "new-secret").token()).role()).isEqualTo(Role.ADMIN);
 	}
 
+	@Test
+	void fiveFailedSignInsLockTheLoginOutEvenForTheRightPassword() {
+		failSignIns("alice", 5);
+		assertThatThrownBy(() -> this.access.signIn("alice", "secret")).isInstanceOf(TooManyAttemptsException.class)
+			.hasMessage("Too many failed sign-ins for this login: try again in 300 seconds");
+	}
+
+	@Test
+	void fourFailedSignInsDoNotLockTheLoginOut() {
+		failSignIns("alice", 4);
+		assertThat(this.access.signIn("alice", "secret").login()).isEqualTo("alice");
+	}
+
+	@Test
+	void theLockOutEndsWhenTheWindowHasPassed() {
+		failSignIns("alice", 5);
+		this.clock.now = this.clock.now.plus(Duration.ofMinutes(4));
+		assertThatThrownBy(() -> this.access.signIn("alice", "secret")).isInstanceOf(TooManyAttemptsException.class)
+			.hasMessageContaining("try again in 60 seconds");
+		this.clock.now = this.clock.now.plus(Duration.ofMinutes(1));
+		assertThat(this.access.signIn("alice", "secret").login()).isEqualTo("alice");
+	}
+
+	@Test
+	void failuresSpreadOverMoreThanTheWindowDoNotLockTheLoginOut() {
+		for (int i = 0; i < 10; i++) {
+			failSignIns("alice", 1);
+			this.clock.now = this.clock.now.plus(Duration.ofSeconds(61));
+		}
+		assertThat(this.access.signIn("alice", "secret").login()).isEqualTo("alice");
+	}
+
+	@Test
+	void refusedAttemptsDoNotProlongTheLockOut() {
+		failSignIns("alice", 5);
+		for (int i = 0; i < 20; i++) {
+			this.clock.now = this.clock.now.plus(Duration.ofSeconds(10));
+			assertThatThrownBy(() -> this.access.signIn("alice", "nope")).isInstanceOf(TooManyAttemptsException.class);
+		}
+		this.clock.now = this.clock.now.plus(Duration.ofSeconds(100));
+		assertThat(this.access.signIn("alice", "secret").login()).isEqualTo("alice");
+	}
+
+	@Test
+	void aSuccessfulSignInClearsTheFailures() {
+		failSignIns("alice", 4);
+		this.access.signIn("alice", "secret");
+		failSignIns("alice", 4);
+		assertThat(this.access.signIn("alice", "secret").login()).isEqualTo("alice");
+	}
+
+	@Test
+	void oneLockedOutLoginDoesNotLockOutAnother() {
+		this.access.ensureUser("bob", "bobs", Role.USER);
+		failSignIns("alice", 5);
+		assertThat(this.access.signIn("bob", "bobs").login()).isEqualTo("bob");
+	}
+
+	@Test
+	void unknownLoginsAreLockedOutAlikeSoTheAnswerSaysNothingAboutWhichExist() {
+		failSignIns("mallory", 5);
+		assertThatThrownBy(() -> this.access.signIn("mallory", "secret")).isInstanceOf(TooManyAttemptsException.class);
+	}
+
+	private void failSignIns(String login, int times) {
+		for (int i = 0; i < times; i++) {
+			assertThatThrownBy(() -> this.access.signIn(login, "wrong")).isInstanceOf(WrongCredentialsException.class);
+		}
+	}
+
 	/** Stands in for BCrypt: what matters here is that the clear password is not what is stored. */
 	static final class ReversingHasher implements PasswordHasher {
 
