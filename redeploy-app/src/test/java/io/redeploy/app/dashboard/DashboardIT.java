@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The dashboard end to end in Debian's chromium (headless, driven by chromedriver): sign in, open an
  * environment, redeploy a node to a new tag through the dialog while its progress streams in, and
- * find the node on the new tag with its listed file kept. Saves screenshots into docs/images.
+ * find the node on the new tag with its listed file kept. Saves screenshots (see {@link #screenshot}).
  */
 class DashboardIT extends ServiceIT {
 
@@ -160,11 +160,15 @@ class DashboardIT extends ServiceIT {
 		return this.browser.findElements(locator).stream().map(WebElement::getText).toList();
 	}
 
-	/** Saves the page as docs/images/<name>.png, for the README. */
+	/**
+	 * Saves the page as target/screenshots/<name>.png; with {@code -Dscreenshots.docs=true}, as
+	 * docs/images/<name>.png for the README instead (so that a plain test run leaves the tree clean).
+	 */
 	private void screenshot(String name) {
 		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
 		try {
-			Path images = Files.createDirectories(projectRoot().resolve("docs/images"));
+			Path images = Files.createDirectories(Boolean.getBoolean("screenshots.docs")
+					? projectRoot().resolve("docs/images") : Path.of("target/screenshots"));
 			Files.copy(shot.toPath(), images.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
