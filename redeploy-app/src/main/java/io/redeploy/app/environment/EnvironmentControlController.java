@@ -87,7 +87,7 @@ class EnvironmentControlController {
 	@RequestMapping({ "/restartnodes", "/restartnodebyid", "/restartnodesbygroup" })
 	NodesResponse restartNodes(Caller caller, @RequestParam String envName, @RequestParam Optional<String> nodeGroup,
 			@RequestParam Optional<Long> nodeId) {
-		List<Node> restarted = this.environments.restartNodes(caller, envName, selector(nodeId, nodeGroup));
+		List<Node> restarted = this.environments.restartNodes(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup));
 		return nodesResponse(caller, envName, restarted);
 	}
 
@@ -106,7 +106,7 @@ class EnvironmentControlController {
 	@RequestMapping("/getcontainerenvvars")
 	EnvVarsResponse getEnvVars(Caller caller, @RequestParam String envName, @RequestParam Optional<String> nodeGroup,
 			@RequestParam Optional<Long> nodeId) {
-		Map<Long, Map<String, String>> vars = this.nodes.envVars(caller, envName, selector(nodeId, nodeGroup));
+		Map<Long, Map<String, String>> vars = this.nodes.envVars(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup));
 		List<EnvVarsResponse.NodeVars> perNode = vars.entrySet()
 			.stream()
 			.map((entry) -> new EnvVarsResponse.NodeVars(entry.getKey(), entry.getValue()))
@@ -118,21 +118,21 @@ class EnvironmentControlController {
 	NodesResponse addEnvVars(Caller caller, @RequestParam String envName, @RequestParam Optional<String> nodeGroup,
 			@RequestParam Optional<Long> nodeId, @RequestParam String vars) {
 		Map<String, String> added = this.json.stringMap("vars", this.json.parse("vars", vars));
-		return nodesResponse(caller, envName, this.nodes.addEnvVars(caller, envName, selector(nodeId, nodeGroup), added));
+		return nodesResponse(caller, envName, this.nodes.addEnvVars(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup), added));
 	}
 
 	@RequestMapping("/removecontainerenvvars")
 	NodesResponse removeEnvVars(Caller caller, @RequestParam String envName, @RequestParam Optional<String> nodeGroup,
 			@RequestParam Optional<Long> nodeId, @RequestParam String vars) {
 		List<String> names = this.json.stringList("vars", this.json.parse("vars", vars));
-		return nodesResponse(caller, envName, this.nodes.removeEnvVars(caller, envName, selector(nodeId, nodeGroup), names));
+		return nodesResponse(caller, envName, this.nodes.removeEnvVars(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup), names));
 	}
 
 	@RequestMapping("/setcontainerrunconfig")
 	NodesResponse setRunConfig(Caller caller, @RequestParam String envName, @RequestParam Optional<String> nodeGroup,
 			@RequestParam Optional<Long> nodeId, @RequestParam Optional<String> cmd,
 			@RequestParam Optional<String> entrypoint) {
-		List<Node> changed = this.nodes.setRunConfig(caller, envName, selector(nodeId, nodeGroup),
+		List<Node> changed = this.nodes.setRunConfig(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup),
 				this.json.commandLine("cmd", cmd.orElse(null)), this.json.commandLine("entrypoint", entrypoint.orElse(null)));
 		return nodesResponse(caller, envName, changed);
 	}
@@ -168,10 +168,6 @@ class EnvironmentControlController {
 			.filter((node) -> ids.contains(node.node().id()))
 			.map((node) -> NodeViews.node(node.node(), node.container()))
 			.toList());
-	}
-
-	static NodeSelector selector(Optional<Long> nodeId, Optional<String> nodeGroup) {
-		return NodeSelector.of(nodeId.orElse(null), nodeGroup.orElse(null));
 	}
 
 	private static EnvInfoResponse envInfo(EnvironmentDetails details) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.redeploy.api.FileReadResponse;
 import io.redeploy.api.ResultResponse;
 import io.redeploy.core.access.Caller;
+import io.redeploy.core.environment.NodeSelector;
 import io.redeploy.core.environment.NodeService;
 
 /** {@code environment/file}: read and write files inside nodes. */
@@ -27,13 +28,13 @@ class FileController {
 	FileReadResponse read(Caller caller, @RequestParam String envName, @RequestParam String path,
 			@RequestParam Optional<String> nodeGroup, @RequestParam Optional<Long> nodeId) {
 		return new FileReadResponse(0,
-				this.nodes.readFile(caller, envName, EnvironmentControlController.selector(nodeId, nodeGroup), path));
+				this.nodes.readFile(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup), path));
 	}
 
 	@RequestMapping("/write")
 	ResultResponse write(Caller caller, @RequestParam String envName, @RequestParam String path,
 			@RequestParam String body, @RequestParam Optional<String> nodeGroup, @RequestParam Optional<Long> nodeId) {
-		this.nodes.writeFile(caller, envName, EnvironmentControlController.selector(nodeId, nodeGroup), path, body);
+		this.nodes.writeFile(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup), path, body);
 		return ResultResponse.ok();
 	}
 

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.redeploy.api.OperationResponse;
-import io.redeploy.core.ConflictException;
 import io.redeploy.core.NotFoundException;
 import io.redeploy.core.access.Caller;
 import io.redeploy.core.environment.Environment;
@@ -70,9 +69,7 @@ class AsyncRedeploys {
 	String start(Caller caller, RedeployRequest request) {
 		Environment environment = this.access.environment(caller, request.envName());
 		List<Node> nodes = this.access.nodes(environment, request.selector());
-		nodes.stream().filter((node) -> this.locks.isBusy(node.id())).findFirst().ifPresent((busy) -> {
-			throw new ConflictException("Node " + busy.id() + " is busy; try again when it has finished");
-		});
+		this.locks.requireIdle(nodes);
 		String operationId = RedeployService.newOperationId();
 		Operation operation = new Operation(operationId, OperationKind.REDEPLOY, environment.name(), caller.login(),
 				request.tag(), nodes.stream().map(Node::id).toList(), this.clock.instant());

@@ -44,7 +44,7 @@ class ImageTagsController {
 			@RequestParam Optional<String> password) {
 		Optional<RegistryCredentials> credentials = RedeployController.credentials(login, password);
 		Node node = this.access
-			.nodes(this.access.environment(caller, envName), NodeSelector.of(nodeId.orElse(null), nodeGroup.orElse(null)))
+			.nodes(this.access.environment(caller, envName), NodeSelector.fromParameters(nodeId, nodeGroup))
 			.get(0);
 		ImageRef image = node.image();
 		String warning = null;

@@ -47,7 +47,7 @@ class RedeployController {
 			@RequestParam(defaultValue = "false") boolean skipReinstall, @RequestParam Optional<String> login,
 			@RequestParam Optional<String> password, @RequestParam(defaultValue = "true") boolean isSequential,
 			@RequestParam(defaultValue = "0") long delay, @RequestParam(defaultValue = "false") boolean async) {
-		NodeSelector selector = NodeSelector.of(nodeId.orElse(null), nodeGroup.orElse(null));
+		NodeSelector selector = NodeSelector.fromParameters(nodeId, nodeGroup);
 		RedeployRequest request = new RedeployRequest(envName, selector, tag, useExistingVolumes, skipReinstall,
 				credentials(login, password), isSequential, seconds(delay));
 		if (async) {
@@ -94,7 +94,7 @@ class RedeployController {
 	@RequestMapping("/rollbackcontainers")
 	ResponseEntity<RedeployResponse> rollbackContainers(Caller caller, @RequestParam String envName,
 			@RequestParam Optional<String> nodeGroup, @RequestParam Optional<Long> nodeId) {
-		return answer(this.redeploys.rollback(caller, envName, NodeSelector.of(nodeId.orElse(null), nodeGroup.orElse(null))));
+		return answer(this.redeploys.rollback(caller, envName, NodeSelector.fromParameters(nodeId, nodeGroup)));
 	}
 
 	@RequestMapping("/getoperation")

@@ -63,13 +63,8 @@ class EnvironmentLifecycleIT extends ServiceIT {
 	}
 
 	private String create(String session, String prefix) {
-		String envName = uniqueEnvName(prefix);
-		Answer created = this.api.post(CONTROL + "createenvironment", "session", session, "env",
-				ApiClient.json(Map.of("shortdomain", envName)), "nodes",
-				ApiClient.json(List.of(Map.of("nodeGroup", "sqldb", "count", 2, "image", TestImages.APP_1.toString(),
-						"volumes", List.of("/var/lib/data")))));
-		assertThat(created.status()).as(created.body()).isEqualTo(200);
-		return envName;
+		return createEnvironment(session, prefix, List.of(Map.of("nodeGroup", "sqldb", "count", 2, "image",
+				TestImages.APP_1.toString(), "volumes", List.of("/var/lib/data"))));
 	}
 
 	private String execOnGroup(String session, String envName, String command) {

@@ -17,18 +17,6 @@ class ManifestIT extends ServiceIT {
 
 	private static final String INSTALL = "marketplace/jps/rest/install";
 
-	private static final String ISSUE_MANIFEST = """
-			type: update
-			name: Roll my layer
-			onInstall:
-			  - api: environment.control.RedeployContainers
-			    nodeGroup: cp
-			    tag: redeploy-test/app:2
-			  - api: environment.control.RedeployContainers
-			    nodeId: ${nodes.sqldb.first.id}
-			    tag: 2
-			""";
-
 	@Test
 	void theManifestOfTheIssueMovesBothLayersToTheNewVersionKeepingTheirData() {
 		String session = this.api.signIn(ALICE, PASSWORD);
@@ -38,7 +26,7 @@ class ManifestIT extends ServiceIT {
 		putData(session, envName, cp, "cp-data");
 		putData(session, envName, sqldb, "db-data");
 
-		Answer answer = this.api.post(INSTALL, "session", session, "envName", envName, "jps", ISSUE_MANIFEST);
+		Answer answer = this.api.post(INSTALL, "session", session, "envName", envName, "jps", ManifestParserTests.ISSUE_MANIFEST);
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 		JsonNode response = answer.json();
@@ -124,7 +112,7 @@ class ManifestIT extends ServiceIT {
 		String session = this.api.signIn(ALICE, PASSWORD);
 		String envName = twoLayers(session, "jpsplace");
 		long cp = nodeIds(session, envName, "cp").get(0);
-		String unknownPlaceholder = ISSUE_MANIFEST.replace("nodes.sqldb", "nodes.bl");
+		String unknownPlaceholder = ManifestParserTests.ISSUE_MANIFEST.replace("nodes.sqldb", "nodes.bl");
 		String unknownGroup = """
 				type: update
 				onInstall:

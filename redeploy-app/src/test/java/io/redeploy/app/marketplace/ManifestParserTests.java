@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 class ManifestParserTests {
 
-	private static final String ISSUE_MANIFEST = """
+	/** The manifest of the issue, also installed by {@link ManifestIT}. */
+	static final String ISSUE_MANIFEST = """
 			type: update
 			name: Roll my layer
 			onInstall:

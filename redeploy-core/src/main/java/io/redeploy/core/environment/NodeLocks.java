@@ -23,7 +23,7 @@ public class NodeLocks {
 			for (Long id : ids) {
 				String current = this.held.putIfAbsent(id, activity);
 				if (current != null) {
-					throw new ConflictException("Node " + id + " is busy (" + current + "); try again when it has finished");
+					throw busy(id, current);
 				}
 				acquired++;
 			}
@@ -37,6 +37,20 @@ public class NodeLocks {
 	/** Whether a node is being changed right now. */
 	public boolean isBusy(long nodeId) {
 		return this.held.containsKey(nodeId);
+	}
+
+	/** Refuses, as {@link #runLocked} would, when any of the nodes is being changed right now. */
+	public void requireIdle(List<Node> nodes) {
+		for (Node node : nodes) {
+			String current = this.held.get(node.id());
+			if (current != null) {
+				throw busy(node.id(), current);
+			}
+		}
+	}
+
+	private static ConflictException busy(long nodeId, String activity) {
+		return new ConflictException("Node " + nodeId + " is busy (" + activity + "); try again when it has finished");
 	}
 
 }

@@ -20,6 +20,11 @@ public record NodeSelector(Optional<Long> nodeId, Optional<String> nodeGroup) {
 				Optional.ofNullable(nodeGroup).filter((group) -> !group.isBlank()));
 	}
 
+	/** The selector of a call's optional {@code nodeId} and {@code nodeGroup} parameters. */
+	public static NodeSelector fromParameters(Optional<Long> nodeId, Optional<String> nodeGroup) {
+		return of(nodeId.orElse(null), nodeGroup.orElse(null));
+	}
+
 	public static NodeSelector node(long nodeId) {
 		return new NodeSelector(Optional.of(nodeId), Optional.empty());
 	}
