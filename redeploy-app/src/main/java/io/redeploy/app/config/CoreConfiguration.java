@@ -2,6 +2,10 @@ package io.redeploy.app.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +23,7 @@ import io.redeploy.core.environment.NodeService;
 import io.redeploy.core.redeploy.ArchiveStore;
 import io.redeploy.core.redeploy.OperationJournal;
 import io.redeploy.core.redeploy.OperationRecovery;
+import io.redeploy.core.redeploy.RedeployEvent;
 import io.redeploy.core.redeploy.RedeployListener;
 import io.redeploy.core.redeploy.RedeployService;
 import io.redeploy.core.redeploy.RedeploySettings;
@@ -32,6 +37,8 @@ import io.redeploy.docker.DockerSettings;
 /** Wires the core's services to their adapters: the Docker engine and the JDBC repositories. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(CoreConfiguration.class);
 
 	@Bean
 	Clock clock() {
@@ -64,15 +71,26 @@ class CoreConfiguration {
 
 	@Bean
 	RedeployService redeployService(EnvironmentRepository environments, NodeProvisioner provisioner, NodeLocks locks,
-			SnapshotRepository snapshots, OperationJournal journal, RedeployListener listener, Clock clock,
+			SnapshotRepository snapshots, OperationJournal journal, List<RedeployListener> listeners, Clock clock,
 			RedeployProperties properties) {
 		RedeployProperties.Redeploys tuning = properties.redeploys();
 		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
 				tuning.snapshotsPerNode(), tuning.parallelism());
 		ArchiveStore archives = ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
 				properties.archives().compressionLevel());
+		RedeployListener all = (event) -> listeners.forEach((listener) -> notify(listener, event));
 		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
-				listener, clock, settings);
+				all, clock, settings);
+	}
+
+	/** Every listener hears every event, whatever another one throws (logged as the engine logs its listener). */
+	private static void notify(RedeployListener listener, RedeployEvent event) {
+		try {
+			listener.on(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Redeploy listener {} failed on {}: {}", listener.getClass().getSimpleName(), event, ex.getMessage());
+		}
 	}
 
 	@Bean
