@@ -8,6 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import io.redeploy.app.support.ApiClient;
 import io.redeploy.app.support.ApiClient.Answer;
 import io.redeploy.app.support.ServiceIT;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sessions, ownership and the API's error format, through HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessApiIT extends ServiceIT {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private String aliceSession;
 
@@ -123,6 +129,20 @@ class AccessApiIT extends ServiceIT {
 		finally {
 			this.api.post(CONTROL + "deleteenv", "session", bob, "envName", bobEnv);
 		}
+	}
+
+	@Test
+	void theDatabaseHoldsNoUsableSessionToken() {
+		String session = this.api.signIn(BOB, PASSWORD);
+		List<String> stored = this.jdbc.sql("select token_hash from sessions where login = ?").param(BOB)
+			.query(String.class)
+			.list();
+		assertThat(stored).isNotEmpty().doesNotContain(session);
+		String usedAsAToken = stored.get(0);
+		Answer answer = this.api.get(CONTROL + "getenvs", "session", usedAsAToken);
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.result()).isEqualTo(701);
+		assertThat(this.api.get(CONTROL + "getenvs", "session", session).status()).isEqualTo(200);
 	}
 
 }

@@ -503,7 +503,7 @@ class HostileInputIT extends ServiceIT {
 		byte[] random = new byte[32];
 		new java.security.SecureRandom().nextBytes(random);
 		String token = HexFormat.of().formatHex(random);
-		this.jdbc.sql("insert into sessions (token, login, created_at, expires_at) values (?, ?, now() - interval '2 hours', now() - interval '1 hour')")
+		this.jdbc.sql("insert into sessions (token_hash, login, created_at, expires_at) values (encode(sha256(convert_to(?, 'UTF8')), 'hex'), ?, now() - interval '2 hours', now() - interval '1 hour')")
 			.params(token, BOB)
 			.update();
 		return token;
