@@ -21,6 +21,7 @@ import io.redeploy.core.environment.NodeProvisioner;
 import io.redeploy.core.environment.NodeReplacer;
 import io.redeploy.core.environment.NodeService;
 import io.redeploy.core.redeploy.ArchiveStore;
+import io.redeploy.core.redeploy.ArchiveSweep;
 import io.redeploy.core.redeploy.OperationJournal;
 import io.redeploy.core.redeploy.OperationRecovery;
 import io.redeploy.core.redeploy.RedeployEvent;
@@ -70,14 +71,23 @@ class CoreConfiguration {
 	}
 
 	@Bean
+	ArchiveStore archiveStore(RedeployProperties properties) {
+		return ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
+				properties.archives().compressionLevel());
+	}
+
+	@Bean
+	ArchiveSweep archiveSweep(ArchiveStore archives, SnapshotRepository snapshots, OperationJournal journal) {
+		return new ArchiveSweep(archives, snapshots, journal);
+	}
+
+	@Bean
 	RedeployService redeployService(EnvironmentRepository environments, NodeProvisioner provisioner, NodeLocks locks,
-			SnapshotRepository snapshots, OperationJournal journal, List<RedeployListener> listeners, Clock clock,
-			RedeployProperties properties) {
+			ArchiveStore archives, SnapshotRepository snapshots, OperationJournal journal,
+			List<RedeployListener> listeners, Clock clock, RedeployProperties properties) {
 		RedeployProperties.Redeploys tuning = properties.redeploys();
 		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
 				tuning.snapshotsPerNode(), tuning.parallelism());
-		ArchiveStore archives = ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
-				properties.archives().compressionLevel());
 		RedeployListener all = (event) -> listeners.forEach((listener) -> notify(listener, event));
 		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
 				all, clock, settings);

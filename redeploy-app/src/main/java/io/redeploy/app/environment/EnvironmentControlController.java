@@ -28,6 +28,7 @@ import io.redeploy.core.environment.NodeSelector;
 import io.redeploy.core.environment.NodeService;
 import io.redeploy.core.environment.NodeService.NodeExecution;
 import io.redeploy.core.environment.NodeService.ShellCommand;
+import io.redeploy.core.redeploy.ArchiveSweep;
 import io.redeploy.core.runtime.ExecResult;
 
 /** {@code environment/control}: environments, their nodes, commands and settings. */
@@ -41,10 +42,14 @@ class EnvironmentControlController {
 
 	private final JsonParameters json;
 
-	EnvironmentControlController(EnvironmentService environments, NodeService nodes, JsonParameters json) {
+	private final ArchiveSweep archiveSweep;
+
+	EnvironmentControlController(EnvironmentService environments, NodeService nodes, JsonParameters json,
+			ArchiveSweep archiveSweep) {
 		this.environments = environments;
 		this.nodes = nodes;
 		this.json = json;
+		this.archiveSweep = archiveSweep;
 	}
 
 	@RequestMapping("/createenvironment")
@@ -71,6 +76,8 @@ class EnvironmentControlController {
 	@RequestMapping("/deleteenv")
 	ResultResponse deleteEnv(Caller caller, @RequestParam String envName) {
 		this.environments.delete(caller, envName);
+		// its snapshots went with its nodes: their archives on the host are now unused
+		this.archiveSweep.sweep();
 		return ResultResponse.ok();
 	}
 

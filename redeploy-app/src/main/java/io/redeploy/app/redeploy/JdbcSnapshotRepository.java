@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,11 @@ class JdbcSnapshotRepository implements SnapshotRepository {
 	@Override
 	public Optional<Snapshot> find(String snapshotId) {
 		return this.jdbc.sql("select * from snapshots where id = ?").param(snapshotId).query(this::snapshot).optional();
+	}
+
+	@Override
+	public Set<String> operationIds() {
+		return Set.copyOf(this.jdbc.sql("select distinct operation_id from snapshots").query(String.class).list());
 	}
 
 	@Override

@@ -6,11 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import io.redeploy.core.redeploy.ArchiveSweep;
 import io.redeploy.core.redeploy.OperationRecovery;
 
 /**
  * Puts the nodes of operations interrupted by a stop or crash back in order before the service takes
- * requests: this runs once every bean (the schema migration included) exists, before the web server
+ * requests, then deletes the archives nothing needs any more: this runs once every bean (the schema migration included) exists, before the web server
  * starts, so that no new operation can be mistaken for an interrupted one.
  */
 @Component
@@ -20,8 +21,11 @@ class OperationRecoveryAtStart implements SmartInitializingSingleton {
 
 	private final OperationRecovery recovery;
 
-	OperationRecoveryAtStart(OperationRecovery recovery) {
+	private final ArchiveSweep sweep;
+
+	OperationRecoveryAtStart(OperationRecovery recovery, ArchiveSweep sweep) {
 		this.recovery = recovery;
+		this.sweep = sweep;
 	}
 
 	@Override
@@ -30,6 +34,7 @@ class OperationRecoveryAtStart implements SmartInitializingSingleton {
 		if (recovered > 0) {
 			logger.warn("Recovered {} operation(s) interrupted by the last stop of the service", recovered);
 		}
+		this.sweep.sweep();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.redeploy.app.environment;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import io.redeploy.docker.testing.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stopping, starting and deleting an environment, checked against what the engine really holds. */
+/** Stopping, starting and deleting an environment, checked against what the engine and the host really hold. */
 class EnvironmentLifecycleIT extends ServiceIT {
 
 	@Autowired
@@ -43,10 +44,18 @@ class EnvironmentLifecycleIT extends ServiceIT {
 	}
 
 	@Test
-	void deletedEnvironmentLeavesNoContainerNetworkOrVolumeBehind() {
+	void deletedEnvironmentLeavesNoContainerNetworkVolumeOrArchiveBehind() {
 		String session = this.api.signIn(ALICE, PASSWORD);
 		String envName = create(session, "gone");
-		assertThat(this.engine.listContainers(labels(envName))).hasSize(2);
+		Answer redeployed = this.api.post(CONTROL + "redeploycontainers", "session", session, "envName", envName,
+				"nodeGroup", "sqldb", "tag", TestImages.APP_2.tag());
+		assertThat(redeployed.status()).as(redeployed.body()).isEqualTo(200);
+		List<Path> archives = redeployed.json().get("responses").valueStream()
+			.flatMap((node) -> node.get("archives").valueStream())
+			.map((archive) -> Path.of(archive.get("file").asString()))
+			.toList();
+		assertThat(archives).isNotEmpty().allSatisfy((file) -> assertThat(file).exists());
+		assertThat(this.engine.listContainers(labels(envName))).hasSize(4);
 		assertThat(this.engine.listVolumes(labels(envName))).hasSize(2);
 		assertThat(this.engine.listNetworks(labels(envName))).hasSize(1);
 
@@ -56,6 +65,7 @@ class EnvironmentLifecycleIT extends ServiceIT {
 		assertThat(this.engine.listContainers(labels(envName))).isEmpty();
 		assertThat(this.engine.listVolumes(labels(envName))).isEmpty();
 		assertThat(this.engine.listNetworks(labels(envName))).isEmpty();
+		assertThat(archives).allSatisfy((file) -> assertThat(file.getParent()).doesNotExist());
 		Answer info = this.api.get(CONTROL + "getenvinfo", "session", session, "envName", envName);
 		assertThat(info.status()).isEqualTo(404);
 		assertThat(this.api.get(CONTROL + "getenvs", "session", session).json().get("infos"))

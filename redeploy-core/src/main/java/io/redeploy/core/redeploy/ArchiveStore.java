@@ -43,6 +43,12 @@ public interface ArchiveStore {
 	/** Deletes the archives and manifest of one node of an operation; a missing folder is ignored. */
 	void delete(String operationId, long nodeId);
 
+	/** The operations that have archives in the store. */
+	Set<String> operationIds();
+
+	/** Deletes every archive of an operation; a missing folder is ignored. */
+	void deleteOperation(String operationId);
+
 	/** The absolute paths a tar stream of {@code /} names (names only, data skipped). Does not close {@code tar}. */
 	Set<String> listPaths(InputStream tar);
 

@@ -2,6 +2,7 @@ package io.redeploy.core.redeploy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the snapshots of nodes are recorded. */
 public interface SnapshotRepository {
@@ -12,6 +13,9 @@ public interface SnapshotRepository {
 	List<Snapshot> findByNode(long nodeId);
 
 	Optional<Snapshot> find(String snapshotId);
+
+	/** The operations whose archives some snapshot still needs. */
+	Set<String> operationIds();
 
 	/** Deletes the record; a missing one is ignored. */
 	void delete(String snapshotId);

@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Snapshots in a map. */
 class InMemorySnapshotRepository implements SnapshotRepository {
@@ -28,6 +30,11 @@ class InMemorySnapshotRepository implements SnapshotRepository {
 	@Override
 	public Optional<Snapshot> find(String snapshotId) {
 		return Optional.ofNullable(this.snapshots.get(snapshotId));
+	}
+
+	@Override
+	public Set<String> operationIds() {
+		return this.snapshots.values().stream().map(Snapshot::operationId).collect(Collectors.toSet());
 	}
 
 	@Override

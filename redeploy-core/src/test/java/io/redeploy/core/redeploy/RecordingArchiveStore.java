@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 /**
  * An archive store that keeps nothing but a log of its calls: {@code save <kind> <path>},
  * {@code verify <path>}, {@code restore <path> <mode>}, {@code manifest}, {@code delete <op> <node>},
+ * {@code deleteOperation <op>},
  * {@code listPaths}, {@code filterRoot}. Restored streams read {@code restore:<path>:<mode>}.
  */
 class RecordingArchiveStore implements ArchiveStore {
@@ -36,10 +37,14 @@ class RecordingArchiveStore implements ArchiveStore {
 
 	volatile Predicate<String> lastExclude;
 
+	/** The operations that saved an archive and were not deleted since. */
+	final Set<String> operations = Collections.synchronizedSet(new HashSet<>());
+
 	@Override
 	public ArchiveInfo save(String operationId, long nodeId, ArchiveKind kind, String containerPath, InputStream tar) {
 		byte[] bytes = read(tar);
 		this.calls.add("save " + kind + " " + containerPath);
+		this.operations.add(operationId);
 		return new ArchiveInfo(kind, containerPath, Path.of("/archives", operationId, "node" + nodeId, kind + containerPath.replace('/', '_')),
 				bytes.length, "sha-" + new String(bytes, StandardCharsets.UTF_8));
 	}
@@ -70,6 +75,19 @@ class RecordingArchiveStore implements ArchiveStore {
 	@Override
 	public void delete(String operationId, long nodeId) {
 		this.calls.add("delete " + operationId + " " + nodeId);
+	}
+
+	@Override
+	public Set<String> operationIds() {
+		synchronized (this.operations) {
+			return Set.copyOf(this.operations);
+		}
+	}
+
+	@Override
+	public void deleteOperation(String operationId) {
+		this.calls.add("deleteOperation " + operationId);
+		this.operations.remove(operationId);
 	}
 
 	@Override

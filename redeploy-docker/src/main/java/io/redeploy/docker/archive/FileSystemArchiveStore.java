@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -158,6 +159,33 @@ final class FileSystemArchiveStore implements ArchiveStore {
 	}
 
 	@Override
+	public Set<String> operationIds() {
+		if (!Files.isDirectory(this.root)) {
+			return Set.of();
+		}
+		try (Stream<Path> children = Files.list(this.root)) {
+			return children.filter(Files::isDirectory)
+				.map((path) -> path.getFileName().toString())
+				.filter((name) -> OPERATION_ID.matcher(name).matches())
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new ArchiveException("Could not list " + this.root + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void deleteOperation(String operationId) {
+		Path directory = operationDirectory(operationId);
+		try {
+			deleteTree(directory);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new ArchiveException("Could not delete " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
 	public Set<String> listPaths(InputStream tar) {
 		Set<String> paths = new HashSet<>();
 		try {
@@ -181,10 +209,14 @@ final class FileSystemArchiveStore implements ArchiveStore {
 	}
 
 	private Path nodeDirectory(String operationId, long nodeId) {
+		return operationDirectory(operationId).resolve("node" + nodeId);
+	}
+
+	private Path operationDirectory(String operationId) {
 		if (!OPERATION_ID.matcher(operationId).matches()) {
 			throw new ArchiveException("Operation id '" + operationId + "' cannot name a folder");
 		}
-		return this.root.resolve(operationId).resolve("node" + nodeId);
+		return this.root.resolve(operationId);
 	}
 
 	/** {@code <kind>-<path slug>-<hash of path>.tar.gz}: readable, and unique though slugs may collide. */

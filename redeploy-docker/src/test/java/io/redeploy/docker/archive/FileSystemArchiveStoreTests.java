@@ -288,6 +288,30 @@ class FileSystemArchiveStoreTests {
 	}
 
 	@Test
+	void theStoreListsTheOperationsItHoldsAndDeletesOneWhole() throws IOException {
+		String other = "0f1e2d3c-aaaa-bbbb-cccc-000000000002";
+		store().save(OPERATION, 1, ArchiveKind.PLATFORM, "/var/lib/jelastic", tarOf("jelastic", "x"));
+		store().save(OPERATION, 2, ArchiveKind.PLATFORM, "/var/lib/jelastic", tarOf("jelastic", "x"));
+		ArchiveInfo kept = store().save(other, 1, ArchiveKind.PLATFORM, "/var/lib/jelastic", tarOf("jelastic", "x"));
+		Files.writeString(this.root.resolve("not-an-operation.txt"), "x");
+
+		assertThat(store().operationIds()).containsExactlyInAnyOrder(OPERATION, other);
+
+		store().deleteOperation(OPERATION);
+		assertThat(this.root.resolve(OPERATION)).doesNotExist();
+		assertThat(kept.file()).exists();
+		assertThat(store().operationIds()).containsExactly(other);
+		store().deleteOperation(OPERATION);
+		assertThatExceptionOfType(io.redeploy.core.redeploy.ArchiveException.class)
+			.isThrownBy(() -> store().deleteOperation(".."));
+	}
+
+	@Test
+	void anEmptyOrMissingRootHoldsNoOperations() {
+		assertThat(ArchiveStores.onFileSystem(this.root.resolve("missing")).operationIds()).isEmpty();
+	}
+
+	@Test
 	void anOperationIdThatCouldClimbOutOfTheRootIsRefused() {
 		assertThatExceptionOfType(io.redeploy.core.redeploy.ArchiveException.class)
 			.isThrownBy(() -> store().save("../x", 1, ArchiveKind.PLATFORM, "/var/lib/jelastic", tarOf("jelastic", "x")));
