@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessApiIT extends ServiceIT {
 
+	private static final List<Map<String, Object>> ONE_NODE = List.of(Map.of("nodeGroup", "cp", "image",
+			TestImages.APP_1.toString()));
+
 	@Autowired
 	private JdbcClient jdbc;
 
@@ -33,11 +36,7 @@ class AccessApiIT extends ServiceIT {
 	void aliceOwnsAnEnvironment() {
 		connect();
 		this.aliceSession = this.api.signIn(ALICE, PASSWORD);
-		this.aliceEnv = uniqueEnvName("alice");
-		Answer created = this.api.post(CONTROL + "createenvironment", "session", this.aliceSession, "env",
-				ApiClient.json(Map.of("shortdomain", this.aliceEnv)), "nodes",
-				ApiClient.json(List.of(Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString()))));
-		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		this.aliceEnv = createEnvironment(this.aliceSession, "alice", ONE_NODE);
 	}
 
 	@AfterAll
@@ -113,11 +112,7 @@ class AccessApiIT extends ServiceIT {
 	@Test
 	void aNodeOfAnotherEnvironmentIsNotFoundThroughThisOne() {
 		String bob = this.api.signIn(BOB, PASSWORD);
-		String bobEnv = uniqueEnvName("bob");
-		Answer created = this.api.post(CONTROL + "createenvironment", "session", bob, "env",
-				ApiClient.json(Map.of("shortdomain", bobEnv)), "nodes",
-				ApiClient.json(List.of(Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString()))));
-		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		String bobEnv = createEnvironment(bob, "bob", ONE_NODE);
 		long aliceNode = this.api.get(CONTROL + "getenvinfo", "session", this.aliceSession, "envName", this.aliceEnv)
 			.json().get("nodes").get(0).get("id").asLong();
 		try {

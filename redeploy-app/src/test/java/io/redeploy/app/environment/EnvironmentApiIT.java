@@ -25,21 +25,18 @@ class EnvironmentApiIT extends ServiceIT {
 	private String envName;
 
 	@BeforeAll
-	void createEnvironment() {
+	void createTwoLayers() {
 		connect();
 		this.session = this.api.signIn(ALICE, PASSWORD);
-		this.envName = uniqueEnvName("shop");
-		Answer created = this.api.post(CONTROL + "createenvironment", "session", this.session, "env",
-				ApiClient.json(Map.of("shortdomain", this.envName)), "nodes", ApiClient.json(List.of(
-						Map.of("nodeGroup", "cp", "count", 2, "image", TestImages.APP_1.toString(), "links", List.of("sqldb:db"),
-								"env", Map.of("GREETING", "hello"), "ports", List.of(8080)),
-						Map.of("nodeGroup", "sqldb", "image", TestImages.APP_1.toString(), "volumes", List.of("/var/lib/data")))));
-		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		this.envName = createEnvironment(this.session, "shop", List.of(
+				Map.of("nodeGroup", "cp", "count", 2, "image", TestImages.APP_1.toString(), "links", List.of("sqldb:db"),
+						"env", Map.of("GREETING", "hello"), "ports", List.of(8080)),
+				Map.of("nodeGroup", "sqldb", "image", TestImages.APP_1.toString(), "volumes", List.of("/var/lib/data"))));
 	}
 
 	@AfterAll
-	void deleteEnvironment() {
-		this.api.post(CONTROL + "deleteenv", "session", this.session, "envName", this.envName);
+	void deleteTwoLayers() {
+		deleteEnvironment(this.session, this.envName);
 	}
 
 	@Test

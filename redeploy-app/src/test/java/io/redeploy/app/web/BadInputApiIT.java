@@ -70,11 +70,8 @@ class BadInputApiIT extends ServiceIT {
 	@Test
 	void anEnvironmentNameTakenByAnotherUserIsAConflict() {
 		String alice = this.api.signIn(ALICE, PASSWORD);
-		String envName = uniqueEnvName("taken");
-		Answer first = this.api.post(CONTROL + "createenvironment", "session", alice, "env",
-				ApiClient.json(Map.of("shortdomain", envName)), "nodes",
-				ApiClient.json(List.of(Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString()))));
-		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		String envName = createEnvironment(alice, "taken", List.of(Map.of("nodeGroup", "cp", "image",
+				TestImages.APP_1.toString())));
 		try {
 			Answer second = create(envName, List.of(Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString())));
 			assertThat(second.status()).isEqualTo(409);
