@@ -75,7 +75,7 @@ class CoreConfiguration {
 			RedeployProperties properties) {
 		RedeployProperties.Redeploys tuning = properties.redeploys();
 		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
-				tuning.snapshotsPerNode(), tuning.parallelism());
+				tuning.snapshotsPerNode(), tuning.parallelism(), properties.docker().reconnectTimeout());
 		ArchiveStore archives = ArchiveStores.onFileSystem(properties.archiveRoot().toAbsolutePath().normalize(),
 				properties.archives().compressionLevel());
 		RedeployListener all = (event) -> listeners.forEach((listener) -> notify(listener, event));
