@@ -1,7 +1,10 @@
 package io.redeploy.docker;
 
-import java.net.SocketException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.function.Supplier;
+
+import javax.net.ssl.SSLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +13,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.redeploy.core.RedeployException;
 import io.redeploy.core.runtime.ContainerEngineUnavailableException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.HttpException;
 
 /**
  * Translates docker-java's exceptions into the core's, once, around each call to the engine. Calls
@@ -70,18 +72,21 @@ final class DockerErrors {
 	}
 
 	/**
-	 * Whether the engine was not there: its socket missing or refusing (it is stopped or restarting),
-	 * or a connection dropped without an answer (it went away mid-call). A timeout is not: the engine
-	 * was there but slow, and waiting longer for it is not the cure.
+	 * Whether the engine was not there: its socket missing or refusing (it is stopped or restarting), or a
+	 * connection that broke or closed without an answer (it went away mid-call, or a pooled connection
+	 * outlived it). Below docker-java the transport only moves bytes over that connection, so any of its
+	 * I/O failures means so, except three: a timeout (the engine was there but slow, and waiting longer
+	 * is not the cure), a TLS failure and an HTTP protocol violation (it answered, wrongly).
 	 */
 	static boolean unreachable(Throwable failure) {
+		boolean io = false;
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof SocketException || cause instanceof NoHttpResponseException
-					|| cause instanceof ConnectionClosedException) {
-				return true;
+			if (cause instanceof InterruptedIOException || cause instanceof SSLException || cause instanceof HttpException) {
+				return false;
 			}
+			io |= cause instanceof IOException;
 		}
-		return false;
+		return io;
 	}
 
 	/** The engine's own message, without docker-java's status prefix and JSON wrapping. */
