@@ -3,10 +3,10 @@ package io.redeploy.docker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.function.Supplier;
-
-import javax.net.ssl.SSLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
 
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;

@@ -36,6 +36,7 @@ import io.redeploy.app.support.StepGate;
 import io.redeploy.core.redeploy.RedeployEvent;
 import io.redeploy.core.redeploy.RedeployStep;
 import io.redeploy.docker.DockerEngine;
+import io.redeploy.docker.testing.TestDocker;
 import io.redeploy.docker.testing.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,12 +240,13 @@ class EngineFaultIT extends ServiceIT {
 
 	@Test
 	void aFullArchiveDiskFailsTheArchiveStepWithNoPartFileLeftAndTheNodeUntouched() {
-		tried.incrementAndGet();
-		Target target = target("diskfull",
-				"head -c 1048576 /dev/urandom > /opt/big.bin && echo /opt/big.bin >> /etc/jelastic/redeploy.conf");
 		Path root = archiveRoot();
-
+		Target target;
 		try (TmpfsMount full = TmpfsMount.over(root, "size=256k")) {
+			tried.incrementAndGet();
+			target = target("diskfull",
+					"head -c 1048576 /dev/urandom > /opt/big.bin && echo /opt/big.bin >> /etc/jelastic/redeploy.conf");
+
 			JsonNode report = failedReport(redeploy(target.envName(), target.node(), "2"));
 
 			assertThat(report.get("outcome").asString()).isEqualTo("ROLLED_BACK");
@@ -261,11 +263,12 @@ class EngineFaultIT extends ServiceIT {
 
 	@Test
 	void aReadOnlyArchiveDirectoryFailsTheArchiveStepAndTheNodeUntouched() {
-		tried.incrementAndGet();
-		Target target = target("readonly", "");
 		Path root = archiveRoot();
-
+		Target target;
 		try (TmpfsMount readOnly = TmpfsMount.over(root, "ro,size=1m")) {
+			tried.incrementAndGet();
+			target = target("readonly", "");
+
 			JsonNode report = failedReport(redeploy(target.envName(), target.node(), "2"));
 
 			assertThat(report.get("outcome").asString()).isEqualTo("ROLLED_BACK");
@@ -312,6 +315,11 @@ class EngineFaultIT extends ServiceIT {
 			assertThat(report.get("error").asString()).contains("The Docker engine cannot be reached");
 			assertOnItsOldContainerWithItsData(target);
 			assertBystanderUntouched();
+			// and once the engine is back, the service's connections to it work again
+			Answer again = redeploy(target.envName(), target.node(), "2");
+			assertThat(again.status()).as(again.body()).isEqualTo(200);
+			kept(() -> assertThat(exec(this.alice, target.envName(), target.node(), "cat /opt/app/VERSION /tmp/mine"))
+				.isEqualTo("2\nmine\n"));
 		}
 		finally {
 			ensureEngineAnswers();
@@ -453,19 +461,22 @@ class EngineFaultIT extends ServiceIT {
 		}
 	}
 
-	/** The tests after this one need the engine: wait for it, and start it if it is not coming back. */
+	/**
+	 * The tests after this one need the engine: wait for it, and start it if it is not coming back. The
+	 * tests' own docker-java client is renewed: its pooled connections died with the old engine.
+	 */
 	private void ensureEngineAnswers() throws IOException, InterruptedException {
 		if (!engineAnswersWithin(Duration.ofSeconds(60))) {
 			new ProcessBuilder(engineScript().toString()).inheritIO().start().waitFor(2, TimeUnit.MINUTES);
 			engineAnswersWithin(Duration.ofSeconds(60));
 		}
+		TestDocker.reconnect();
 	}
 
 	private boolean engineAnswersWithin(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			try {
-				// through the service's own client, so that its pooled connections to the old engine are renewed
 				this.engine.ping();
 				return true;
 			}
@@ -478,7 +489,11 @@ class EngineFaultIT extends ServiceIT {
 		}
 	}
 
-	/** A tmpfs mounted over a directory for the length of a test (the mount needs root). */
+	/**
+	 * A tmpfs mounted over a directory for the length of a test: a disk that fills up, or one mounted
+	 * read-only (root ignores file modes, so a mode would not do). The test is skipped where it cannot
+	 * mount (not root).
+	 */
 	private record TmpfsMount(Path directory) implements AutoCloseable {
 
 		static TmpfsMount over(Path directory, String options) {
