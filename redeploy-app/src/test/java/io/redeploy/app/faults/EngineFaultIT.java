@@ -289,6 +289,10 @@ class EngineFaultIT extends ServiceIT {
 	void anEngineRestartOnceTheOldContainerIsStoppedEndsWithTheNodeBackOnItAndOtherNodesRunning() throws Exception {
 		Path pidFile = Path.of(System.getenv().getOrDefault("DOCKERD_PIDFILE", "/var/run/docker.pid"));
 		assumeTrue(Files.exists(pidFile), "dockerd was not started by scripts/docker-engine.sh (no " + pidFile + ")");
+		// without live-restore the restart would stop every container of the engine, not only this test's
+		assertThat(command("docker", "info", "--format", "{{.LiveRestoreEnabled}}"))
+			.as("dockerd runs with --live-restore (scripts/docker-engine.sh restarts it once with it)")
+			.isEqualTo("true");
 		tried.incrementAndGet();
 		Target target = target("restart", "");
 		long enginePid = Long.parseLong(Files.readString(pidFile).trim());
@@ -425,6 +429,14 @@ class EngineFaultIT extends ServiceIT {
 			tar.closeArchiveEntry();
 		}
 		return bytes.toByteArray();
+	}
+
+	/** Runs a command and returns its output, trimmed. */
+	private static String command(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		process.waitFor(1, TimeUnit.MINUTES);
+		return output;
 	}
 
 	/** scripts/docker-engine.sh of this checkout, found from the module's directory upwards. */
