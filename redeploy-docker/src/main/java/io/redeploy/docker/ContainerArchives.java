@@ -34,10 +34,16 @@ final class ContainerArchives {
 		return this.downloads.open(containerId, path);
 	}
 
+	/**
+	 * Extracts a tar stream. Without {@code noOverwriteDirNonDir} the engine removes a directory, with
+	 * everything in it, to put a file of the same name (and a file to put a directory): a kept path
+	 * whose kind changed in a new image must fail the restore, not empty a directory of that image.
+	 */
 	void put(String containerId, String directory, InputStream tar) {
 		DockerErrors.run(Target.path(containerId, directory), "copy into",
 				() -> this.docker.copyArchiveToContainerCmd(containerId)
 					.withRemotePath(directory)
+					.withNoOverwriteDirNonDir(true)
 					.withTarInputStream(tar)
 					.exec());
 	}

@@ -1,16 +1,25 @@
 package io.redeploy.docker;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
+
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.redeploy.core.RedeployException;
+import io.redeploy.core.runtime.ContainerEngineUnavailableException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
+import org.apache.hc.core5.http.HttpException;
 
 /**
  * Translates docker-java's exceptions into the core's, once, around each call to the engine. Calls
- * that already throw a core exception pass it through untouched.
+ * that already throw a core exception pass it through untouched: that includes one thrown by a stream
+ * we hand to the engine (an archive that fails its checksum while it is uploaded), which the transport
+ * lets through as it is.
  */
 final class DockerErrors {
 
@@ -24,7 +33,7 @@ final class DockerErrors {
 		try {
 			return call.get();
 		}
-		catch (ContainerRuntimeException ex) {
+		catch (RedeployException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -54,8 +63,30 @@ final class DockerErrors {
 		}
 		// The transport wraps I/O failures (socket missing, connection refused, timeout) in plain
 		// runtime exceptions; docker-java's own client-side checks throw DockerClientException.
+		if (unreachable(failure)) {
+			return new ContainerEngineUnavailableException("The Docker engine cannot be reached to " + action + " "
+					+ target.describe() + ": " + rootMessage(failure), failure);
+		}
 		return new ContainerRuntimeException("Could not " + action + " " + target.describe() + ": " + rootMessage(failure),
 				failure);
+	}
+
+	/**
+	 * Whether the engine was not there: its socket missing or refusing (it is stopped or restarting), or a
+	 * connection that broke or closed without an answer (it went away mid-call, or a pooled connection
+	 * outlived it). Below docker-java the transport only moves bytes over that connection, so any of its
+	 * I/O failures means so, except three: a timeout (the engine was there but slow, and waiting longer
+	 * is not the cure), a TLS failure and an HTTP protocol violation (it answered, wrongly).
+	 */
+	static boolean unreachable(Throwable failure) {
+		boolean io = false;
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof InterruptedIOException || cause instanceof SSLException || cause instanceof HttpException) {
+				return false;
+			}
+			io |= cause instanceof IOException;
+		}
+		return io;
 	}
 
 	/** The engine's own message, without docker-java's status prefix and JSON wrapping. */

@@ -28,11 +28,11 @@ public final class DockerRuntimes {
 			builder.withDockerHost(settings.host());
 		}
 		DockerClientConfig config = builder.build();
-		DockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+		DockerHttpClient http = new ReconnectingHttpClient(new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
 			.connectionTimeout(CONNECTION_TIMEOUT)
 			.responseTimeout(settings.responseTimeout())
-			.build();
+			.build());
 		DockerClient docker = DockerClientImpl.getInstance(config, http);
 		return new DockerContainerRuntime(docker, http);
 	}

@@ -1,14 +1,26 @@
 package io.redeploy.docker;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.redeploy.core.redeploy.ArchiveChecksumException;
+import io.redeploy.core.runtime.ContainerEngineUnavailableException;
 import io.redeploy.core.runtime.ContainerNotFoundException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.runtime.ContainerRuntimeException;
 import io.redeploy.core.runtime.ImageNotFoundException;
 import io.redeploy.core.runtime.ImageRef;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,11 +83,46 @@ class DockerErrorsTests {
 	}
 
 	@Test
-	void transportFailureNamesItsRootCause() {
-		RuntimeException transport = new RuntimeException(new ConnectException("Connection refused"));
+	void anEngineThatCannotBeReachedIsToldApartFromOneThatRefuses() {
+		RuntimeException refused = new RuntimeException(new ConnectException("Connection refused"));
+		RuntimeException noSocket = new RuntimeException(new SocketException("No such file or directory"));
+		RuntimeException dropped = new RuntimeException(new NoHttpResponseException("localhost:2375 failed to respond"));
+		RuntimeException cutShort = new RuntimeException(new ConnectionClosedException("Premature end of chunk coded message body"));
+		RuntimeException stale = new RuntimeException(new IOException("Broken pipe"));
 
-		assertThat(translate(Target.engine(), transport)).isExactlyInstanceOf(ContainerRuntimeException.class)
-			.hasMessage("Could not ping the Docker engine: ConnectException: Connection refused");
+		assertThat(translate(Target.engine(), refused)).isExactlyInstanceOf(ContainerEngineUnavailableException.class)
+			.hasMessage("The Docker engine cannot be reached to ping the Docker engine: ConnectException: Connection refused")
+			.hasCause(refused);
+		assertThat(translate(Target.container("web"), noSocket)).isInstanceOf(ContainerEngineUnavailableException.class)
+			.hasMessageContaining("to ping container web: SocketException: No such file or directory");
+		assertThat(translate(Target.container("web"), dropped)).isInstanceOf(ContainerEngineUnavailableException.class);
+		assertThat(translate(Target.container("web"), cutShort)).isInstanceOf(ContainerEngineUnavailableException.class);
+		assertThat(translate(Target.container("web"), stale)).isInstanceOf(ContainerEngineUnavailableException.class);
+	}
+
+	@Test
+	void aTimeoutOrAClientSideFailureIsNotAnEngineThatCannotBeReached() {
+		RuntimeException slow = new RuntimeException(new SocketTimeoutException("Read timed out"));
+		RuntimeException client = new DockerClientException("bad request body");
+		RuntimeException garbled = new RuntimeException(new IOException("protocol", new ProtocolException("Invalid status line")));
+		RuntimeException tls = new RuntimeException(new SSLHandshakeException("PKIX path building failed"));
+
+		assertThat(translate(Target.engine(), slow)).isExactlyInstanceOf(ContainerRuntimeException.class)
+			.hasMessage("Could not ping the Docker engine: SocketTimeoutException: Read timed out");
+		assertThat(translate(Target.engine(), client)).isExactlyInstanceOf(ContainerRuntimeException.class);
+		assertThat(translate(Target.engine(), garbled)).isExactlyInstanceOf(ContainerRuntimeException.class);
+		assertThat(translate(Target.engine(), tls)).isExactlyInstanceOf(ContainerRuntimeException.class);
+	}
+
+	@Test
+	void aCoreExceptionThrownByAStreamWeHandedInComesBackOutAsItIs() {
+		ArchiveChecksumException damaged = new ArchiveChecksumException(Path.of("/archives/a.tar.gz"), "aa", "bb");
+
+		assertThatExceptionOfType(ArchiveChecksumException.class)
+			.isThrownBy(() -> DockerErrors.run(Target.path("web", "/"), "copy into", () -> {
+				throw damaged;
+			}))
+			.isSameAs(damaged);
 	}
 
 	@Test

@@ -87,7 +87,7 @@ class CoreConfiguration {
 			List<RedeployListener> listeners, Clock clock, RedeployProperties properties) {
 		RedeployProperties.Redeploys tuning = properties.redeploys();
 		RedeploySettings settings = new RedeploySettings(tuning.verifyTimeout(), tuning.pollInterval(),
-				tuning.snapshotsPerNode(), tuning.parallelism());
+				tuning.snapshotsPerNode(), tuning.parallelism(), properties.docker().reconnectTimeout());
 		RedeployListener all = (event) -> listeners.forEach((listener) -> notify(listener, event));
 		return new RedeployService(environments, provisioner, locks, archives, snapshots, journal,
 				all, clock, settings);

@@ -56,9 +56,10 @@ public record RedeployProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 			@DefaultValue("1") int snapshotsPerNode, @DefaultValue("4") int parallelism) {
 	}
 
-	/** @param host e.g. {@code unix:///var/run/docker.sock}; empty for the environment's default */
+	/** @param host e.g. {@code unix:///var/run/docker.sock}; empty for the environment's default
+	 *  @param reconnectTimeout how long a rollback waits for an engine that cannot be reached (restarting) */
 	public record Docker(@DefaultValue("") String host, @DefaultValue("10s") Duration stopTimeout,
-			@DefaultValue("60s") Duration execTimeout) {
+			@DefaultValue("60s") Duration execTimeout, @DefaultValue("60s") Duration reconnectTimeout) {
 	}
 
 }

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,9 +22,11 @@ import io.redeploy.docker.testing.TestImages;
 /**
  * Base of the integration tests that drive the whole service over HTTP, against the real Docker
  * engine and a real (embedded) PostgreSQL. Every subclass shares one running service, one database
- * and the test images, which are built once.
+ * and the test images, which are built once. A {@link StepGate} lets a test act between two steps of a
+ * redeploy; it is part of the one context, so that every subclass still shares it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StepGate.class)
 public abstract class ServiceIT {
 
 	public static final String ADMIN = "admin";

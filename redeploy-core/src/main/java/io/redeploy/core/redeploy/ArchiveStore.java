@@ -33,7 +33,11 @@ public interface ArchiveStore {
 	 * archive's path, owners, modes, times and symlinks kept. Refuses, while streaming, any entry that
 	 * would land outside the declared path: absolute names, {@code ..}, a write through a symlink of the
 	 * archive, a hard link out of the tree, device nodes. With {@link RestoreMode#AS_BACKUP} the archive
-	 * must hold one regular file, which is renamed {@code <file>.backup}. The caller closes the stream.
+	 * must hold one regular file, which is renamed {@code <file>.backup}. The file's sha256 is taken as
+	 * it is read: when it does not match, reading throws {@link ArchiveChecksumException} at the end of the
+	 * archive, before the tar's end is given out, so that the reader never takes a changed archive for a
+	 * whole one (what it already extracted must be discarded or put back by the caller). Read failures are
+	 * thrown as {@link ArchiveException}s, unchecked. The caller closes the stream.
 	 */
 	InputStream openForRestore(ArchiveInfo archive, RestoreMode mode);
 

@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.redeploy.core.environment.Node;
+import io.redeploy.core.runtime.ContainerEngineUnavailableException;
 import io.redeploy.core.runtime.ContainerNotFoundException;
 import io.redeploy.core.runtime.ContainerRuntime;
+import io.redeploy.core.runtime.ContainerRuntimeException;
 import io.redeploy.core.runtime.ContainerState;
 
 /**
@@ -34,6 +36,9 @@ abstract class NodeScript {
 	protected final List<StepTiming> timings = new ArrayList<>();
 
 	protected final List<String> warnings = new ArrayList<>();
+
+	/** Until when a rollback waits for an engine that cannot be reached; set when that first happens. */
+	private Instant reconnectDeadline;
 
 	protected NodeScript(RedeployTools tools, Progress progress, Node node) {
 		this.tools = tools;
@@ -63,10 +68,19 @@ abstract class NodeScript {
 		this.progress.stepFinished(this.node.id(), step, millis);
 	}
 
-	/** Extracts an archive at {@code /} of a container, through the archive store's safety filter. */
+	/**
+	 * Extracts an archive at {@code /} of a container, through the archive store's safety filter and
+	 * checksum. An engine's refusal names the archive's path, since the engine only names {@code /}.
+	 */
 	protected final void putArchive(String containerId, ArchiveInfo archive, RestoreMode mode) {
 		try (InputStream tar = this.tools.archives().openForRestore(archive, mode)) {
 			runtime().putArchive(containerId, "/", tar);
+		}
+		catch (ContainerEngineUnavailableException ex) {
+			throw ex;
+		}
+		catch (ContainerRuntimeException ex) {
+			throw new ContainerRuntimeException("Could not restore " + archive.containerPath() + ": " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new ArchiveException("Could not close archive " + archive.file(), ex);
@@ -104,15 +118,57 @@ abstract class NodeScript {
 		}
 	}
 
-	/** Runs a clean-up call of a rollback; a failure is noted in {@code problems} rather than thrown. */
+	/**
+	 * Runs a clean-up call of a rollback; a failure is noted in {@code problems} rather than thrown. While
+	 * the engine cannot be reached (it restarts) the call is retried until the rollback's reconnect
+	 * deadline, so that an engine restart does not leave the old container stopped or renamed; the
+	 * calls of a rollback are all safe to repeat.
+	 */
 	protected final void attempt(String what, Runnable action, List<String> problems) {
+		while (true) {
+			try {
+				action.run();
+				return;
+			}
+			catch (ContainerEngineUnavailableException ex) {
+				if (!awaitEngine(what, ex)) {
+					fail(what, ex.getMessage() + " (gave up waiting for the engine after "
+							+ this.tools.settings().reconnectTimeout().toSeconds() + " s)", problems);
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				fail(what, ex.getMessage(), problems);
+				return;
+			}
+		}
+	}
+
+	/** Waits a poll interval before the next try, unless the rollback's reconnect deadline has passed. */
+	private boolean awaitEngine(String what, ContainerEngineUnavailableException ex) {
+		Instant now = this.tools.clock().instant();
+		if (this.reconnectDeadline == null) {
+			this.reconnectDeadline = now.plus(this.tools.settings().reconnectTimeout());
+			logger.warn("Operation {}, node {}: the container engine cannot be reached ({}); waiting up to {} s for it",
+					this.progress.operationId(), this.node.id(), ex.getMessage(), this.tools.settings().reconnectTimeout().toSeconds());
+		}
+		if (!now.isBefore(this.reconnectDeadline)) {
+			return false;
+		}
+		logger.debug("Operation {}, node {}: will {} again once the engine answers", this.progress.operationId(), this.node.id(), what);
 		try {
-			action.run();
+			Thread.sleep(this.tools.settings().pollInterval().toMillis());
+			return true;
 		}
-		catch (RuntimeException ex) {
-			logger.error("Operation {}, node {}: could not {}: {}", this.progress.operationId(), this.node.id(), what, ex.getMessage());
-			problems.add("could not " + what + ": " + ex.getMessage());
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
+	}
+
+	private void fail(String what, String error, List<String> problems) {
+		logger.error("Operation {}, node {}: could not {}: {}", this.progress.operationId(), this.node.id(), what, error);
+		problems.add("could not " + what + ": " + error);
 	}
 
 	protected final NodeReport report(NodeOutcome outcome, String oldImage, String newImage, List<ArchiveInfo> archives,

@@ -7,16 +7,22 @@ import io.redeploy.core.InvalidInputException;
 
 /**
  * Tuning of the redeploy engine: how long a new container may take to run (and be healthy), how often
- * it is polled meanwhile, how many snapshots each node keeps, and how many nodes of a simultaneous
- * redeploy run at once.
+ * it is polled meanwhile, how many snapshots each node keeps, how many nodes of a simultaneous
+ * redeploy run at once, and how long a rollback waits for a container engine that cannot be reached
+ * (e.g. while it restarts) before it gives up on putting a node back.
  */
-public record RedeploySettings(Duration verifyTimeout, Duration pollInterval, int snapshotsPerNode, int parallelism) {
+public record RedeploySettings(Duration verifyTimeout, Duration pollInterval, int snapshotsPerNode, int parallelism,
+		Duration reconnectTimeout) {
 
 	public RedeploySettings {
 		Objects.requireNonNull(verifyTimeout, "verifyTimeout");
 		Objects.requireNonNull(pollInterval, "pollInterval");
+		Objects.requireNonNull(reconnectTimeout, "reconnectTimeout");
 		if (verifyTimeout.isNegative() || pollInterval.isNegative() || pollInterval.isZero()) {
 			throw new InvalidInputException("verifyTimeout must not be negative and pollInterval must be positive");
+		}
+		if (reconnectTimeout.isNegative()) {
+			throw new InvalidInputException("reconnectTimeout must not be negative");
 		}
 		if (snapshotsPerNode < 1) {
 			throw new InvalidInputException("snapshotsPerNode must be at least 1");
@@ -26,9 +32,9 @@ public record RedeploySettings(Duration verifyTimeout, Duration pollInterval, in
 		}
 	}
 
-	/** Two minutes to start, polled every second; one snapshot per node; four nodes at once. */
+	/** Two minutes to start, polled every second; one snapshot per node; four nodes at once; a minute for the engine. */
 	public static RedeploySettings defaults() {
-		return new RedeploySettings(Duration.ofMinutes(2), Duration.ofSeconds(1), 1, 4);
+		return new RedeploySettings(Duration.ofMinutes(2), Duration.ofSeconds(1), 1, 4, Duration.ofMinutes(1));
 	}
 
 }

@@ -88,16 +88,21 @@ final class SnapshotRestore extends NodeScript {
 		this.currentSetAside = true;
 	}
 
-	/** The snapshot's volumes keep their current data unless asked to take the archived copies (extracted on top). */
+	/**
+	 * The snapshot's volumes keep their current data unless asked to take the archived copies (extracted
+	 * on top). Those go into volumes that hold live data, which a rollback does not undo: so every copy
+	 * is checked again right before the first byte is extracted, not only at {@link #plan}, and the
+	 * extraction checks the checksum once more as it streams.
+	 */
 	private void swapSnapshotIn() {
+		List<ArchiveInfo> volumes = this.restoreVolumes
+				? this.snapshot.archives().stream().filter((archive) -> archive.kind() == ArchiveKind.VOLUME).toList()
+				: List.of();
+		volumes.forEach(this.tools.archives()::verify);
 		runtime().renameContainer(this.snapshot.containerId(), this.containerName);
 		this.snapshotSwappedIn = true;
-		if (this.restoreVolumes) {
-			for (ArchiveInfo archive : this.snapshot.archives()) {
-				if (archive.kind() == ArchiveKind.VOLUME) {
-					putArchive(this.snapshot.containerId(), archive, RestoreMode.AS_IS);
-				}
-			}
+		for (ArchiveInfo archive : volumes) {
+			putArchive(this.snapshot.containerId(), archive, RestoreMode.AS_IS);
 		}
 	}
 

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * What the core needs from a container engine. Implementations translate engine failures into
- * {@link ContainerRuntimeException} and its subclasses; "not found" is only ignored where a method
- * says so.
+ * {@link ContainerRuntimeException} and its subclasses, an engine that cannot be reached into
+ * {@link ContainerEngineUnavailableException}; "not found" is only ignored where a method says so.
+ * A core exception thrown by a stream handed to the runtime comes back out as it is.
  */
 public interface ContainerRuntime {
 
@@ -73,7 +74,9 @@ public interface ContainerRuntime {
 	InputStream openArchive(String containerId, String path);
 
 	/**
-	 * Extracts a tar stream into {@code directory} inside the container (running or stopped).
+	 * Extracts a tar stream into {@code directory} inside the container (running or stopped). An entry
+	 * whose path exists as another kind (a directory where the entry is not one, or the reverse) is
+	 * refused rather than replaced, so that nothing of the container is removed to make room.
 	 * @throws ContainerPathNotFoundException when the directory does not exist
 	 */
 	void putArchive(String containerId, String directory, InputStream tar);

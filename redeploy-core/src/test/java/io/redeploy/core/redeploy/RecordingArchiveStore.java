@@ -3,6 +3,7 @@ package io.redeploy.core.redeploy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class RecordingArchiveStore implements ArchiveStore {
 	/** Paths whose archives are directories (not one regular file). */
 	final Set<String> directories = Collections.synchronizedSet(new HashSet<>());
 
-	/** Paths whose archive fails verification. */
+	/** Paths whose archive fails verification, and whose restore stream fails its checksum at its end. */
 	final Set<String> damaged = Collections.synchronizedSet(new HashSet<>());
 
 	/** What {@link #listPaths} answers. */
@@ -62,7 +63,18 @@ class RecordingArchiveStore implements ArchiveStore {
 	@Override
 	public InputStream openForRestore(ArchiveInfo archive, RestoreMode mode) {
 		this.calls.add("restore " + archive.containerPath() + " " + mode);
-		return new ByteArrayInputStream(("restore:" + archive.containerPath() + ":" + mode).getBytes(StandardCharsets.UTF_8));
+		byte[] content = ("restore:" + archive.containerPath() + ":" + mode).getBytes(StandardCharsets.UTF_8);
+		if (this.damaged.contains(archive.containerPath())) {
+			return new SequenceInputStream(new ByteArrayInputStream(content), new InputStream() {
+
+				@Override
+				public int read() {
+					throw new ArchiveChecksumException(archive.file(), archive.sha256(), "other");
+				}
+
+			});
+		}
+		return new ByteArrayInputStream(content);
 	}
 
 	@Override

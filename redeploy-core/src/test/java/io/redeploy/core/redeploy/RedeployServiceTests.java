@@ -55,13 +55,17 @@ class RedeployServiceTests {
 
 	private final List<RedeployEvent> events = Collections.synchronizedList(new ArrayList<>());
 
+	/** What a test does on an event, between two steps: e.g. damage an archive once it was verified. */
+	private volatile RedeployListener between = (event) -> {
+	};
+
 	private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
 
 	private final NodeProvisioner provisioner = new NodeProvisioner(this.runtime, Duration.ofSeconds(1));
 
 	private final RedeployService service = new RedeployService(this.repository, this.provisioner, this.locks,
-			this.archives, this.snapshots, new RecordingJournal(), this.events::add, new TickingClock(),
-			new RedeploySettings(Duration.ofSeconds(5), Duration.ofMillis(1), 1, 4));
+			this.archives, this.snapshots, new RecordingJournal(), this::heard, new TickingClock(),
+			new RedeploySettings(Duration.ofSeconds(5), Duration.ofMillis(1), 1, 4, Duration.ofSeconds(5)));
 
 	private final Environment shop = new Environment("shop", "alice", EnvironmentStatus.RUNNING, Instant.EPOCH);
 
@@ -327,6 +331,94 @@ class RedeployServiceTests {
 	}
 
 	@Test
+	void anArchiveChangedOnDiskAfterItsVerificationFailsTheRestoreAndRollsTheNodeBack() {
+		Node node = addNode("cp", NodeConfig.empty());
+		this.between = (event) -> {
+			if (event instanceof RedeployEvent.StepStarted started && started.step() == RedeployStep.CREATE) {
+				this.archives.damaged.add("/var/lib/jelastic");
+			}
+		};
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		assertRolledBack(report, node, RedeployStep.RESTORE);
+		assertThat(report.nodes().get(0).error()).hasValueSatisfying((error) -> assertThat(error).contains("checksum"));
+		assertThat(this.runtime.calls()).noneMatch((call) -> call.startsWith("start c2"));
+	}
+
+	@Test
+	void restoreBackupChecksTheVolumeCopiesAgainRightBeforeExtractingThemIntoLiveVolumes() {
+		Node node = addNode("cp", withVolumes("/data"));
+		this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+		Node current = this.repository.findNode(node.id()).orElseThrow();
+		Snapshot snapshot = this.service.snapshots(ALICE, "shop", node.id()).get(0);
+		this.between = (event) -> {
+			if (event instanceof RedeployEvent.StepStarted started && started.step() == RedeployStep.RESTORE) {
+				this.archives.damaged.add("/data");
+			}
+		};
+
+		RedeployReport report = this.service.restoreBackup(ALICE, "shop", node.id(), snapshot.id(), true);
+
+		assertThat(report.nodes().get(0).outcome()).isEqualTo(NodeOutcome.ROLLED_BACK);
+		assertThat(report.nodes().get(0).failedStep()).contains(RedeployStep.RESTORE);
+		assertThat(report.nodes().get(0).error()).hasValueSatisfying((error) -> assertThat(error).contains("checksum"));
+		assertThat(this.archives.calls()).doesNotContain("restore /data AS_IS");
+		assertThat(this.runtime.container(node.containerId()).orElseThrow().archives).isEmpty();
+		assertThat(this.repository.findNode(node.id())).contains(current);
+		assertThat(this.runtime.container(current.containerId()).orElseThrow().running).isTrue();
+	}
+
+	@Test
+	void theRollbackWaitsForAnEngineThatRestartsAndPutsTheNodeBack() {
+		Node node = addNode("cp", NodeConfig.empty());
+		this.runtime.unreachableFrom("create shop-node", 3);
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		assertRolledBack(report, node, RedeployStep.CREATE);
+		assertThat(report.nodes().get(0).error()).hasValueSatisfying((error) -> assertThat(error).contains("cannot be reached"));
+	}
+
+	@Test
+	void theRollbackGivesUpOnAnEngineThatStaysAwayPastTheReconnectTimeout() {
+		Node node = addNode("cp", NodeConfig.empty());
+		this.runtime.unreachableFrom("create shop-node", Integer.MAX_VALUE);
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		NodeReport nodeReport = report.nodes().get(0);
+		assertThat(nodeReport.outcome()).isEqualTo(NodeOutcome.FAILED);
+		assertThat(nodeReport.failedStep()).contains(RedeployStep.CREATE);
+		assertThat(nodeReport.error()).hasValueSatisfying((error) -> assertThat(error).contains("rollback incomplete")
+			.contains("could not start the old container again")
+			.contains("gave up waiting for the engine after 5 s"));
+		// a bounded wait: a few tries of the first call, then one try of each later one
+		assertThat(this.runtime.calls()).filteredOn((call) -> call.startsWith("start " + node.containerId())).hasSize(1);
+		assertThat(this.runtime.calls()).hasSizeLessThan(20);
+		assertThat(this.locks.isBusy(node.id())).isFalse();
+	}
+
+	@Test
+	void aRollbackCallTheEngineRefusesIsNotRetried() {
+		Node node = addNode("cp", NodeConfig.empty());
+		this.between = (event) -> {
+			if (event instanceof RedeployEvent.StepStarted started && started.step() == RedeployStep.CREATE) {
+				this.runtime.failOn("create shop-node");
+				this.runtime.failOn("rename " + node.containerId() + " shop-node" + node.id());
+			}
+		};
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		assertThat(report.nodes().get(0).outcome()).isEqualTo(NodeOutcome.FAILED);
+		assertThat(report.nodes().get(0).error()).hasValueSatisfying((error) -> assertThat(error)
+			.contains("could not rename the old container back: injected failure"));
+		assertThat(this.runtime.calls()).filteredOn((call) -> call.equals("rename " + node.containerId() + " shop-node" + node.id()))
+			.hasSize(1);
+	}
+
+	@Test
 	void anUnhealthyNewContainerRollsTheNodeBack() {
 		Node node = addNode("cp", NodeConfig.empty());
 		this.runtime.makeUnhealthy("repo/app:2");
@@ -563,6 +655,11 @@ class RedeployServiceTests {
 			.isThrownBy(() -> new RedeployingNodeReplacer(this.service).replace(this.shop, node.withConfig(node.config().plusEnv(Map.of("X", "1")))))
 			.satisfies((ex) -> assertThat(ex.step()).isEqualTo(RedeployStep.VERIFY));
 		assertThat(this.repository.findNode(node.id())).contains(node);
+	}
+
+	private void heard(RedeployEvent event) {
+		this.events.add(event);
+		this.between.on(event);
 	}
 
 	private void assertRolledBack(RedeployReport report, Node node, RedeployStep step) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.redeploy.core.runtime.ContainerEngineUnavailableException;
 import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.runtime.ContainerRuntime;
 import io.redeploy.core.runtime.ContainerRuntimeException;
@@ -31,7 +32,8 @@ import io.redeploy.core.runtime.RegistryCredentials;
 /**
  * An in-memory container engine. Archives are opaque byte streams ({@code tar:<container>:<path>});
  * every call is logged as a line such as {@code stop c1} or {@code create shop-node1 repo/app:2}, and
- * {@link #failOn} makes the first call whose line starts with a prefix throw.
+ * {@link #failOn} makes the first call whose line starts with a prefix throw, and
+ * {@link #unreachableFrom} makes the engine unreachable for a number of calls, as while it restarts.
  */
 public class FakeContainerRuntime implements ContainerRuntime {
 
@@ -55,6 +57,12 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	private final AtomicInteger ids = new AtomicInteger();
 
+	private String outageFrom = "";
+
+	private int outageCalls;
+
+	private boolean outageStarted;
+
 	public void addRegistryImage(String image) {
 		this.registryImages.add(image);
 	}
@@ -71,6 +79,16 @@ public class FakeContainerRuntime implements ContainerRuntime {
 	/** The next call whose log line starts with {@code prefix} throws. */
 	public void failOn(String prefix) {
 		this.failures.add(prefix);
+	}
+
+	/**
+	 * From the first call whose log line starts with {@code prefix}, that call and the ones after it throw
+	 * {@link ContainerEngineUnavailableException}, {@code calls} in all ({@link Integer#MAX_VALUE}: for good).
+	 */
+	public synchronized void unreachableFrom(String prefix, int calls) {
+		this.outageFrom = prefix;
+		this.outageCalls = calls;
+		this.outageStarted = false;
 	}
 
 	/** Containers of this image run but report {@code unhealthy}. */
@@ -285,6 +303,13 @@ public class FakeContainerRuntime implements ContainerRuntime {
 
 	private void call(String line) {
 		this.calls.add(line);
+		synchronized (this) {
+			if (this.outageCalls > 0 && (this.outageStarted || line.startsWith(this.outageFrom))) {
+				this.outageStarted = true;
+				this.outageCalls--;
+				throw new ContainerEngineUnavailableException("injected: the engine cannot be reached for '" + line + "'", null);
+			}
+		}
 		synchronized (this.failures) {
 			for (String prefix : this.failures) {
 				if (line.startsWith(prefix)) {

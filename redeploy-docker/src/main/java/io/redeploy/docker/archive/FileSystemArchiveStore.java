@@ -117,13 +117,7 @@ final class FileSystemArchiveStore implements ArchiveStore {
 
 	@Override
 	public InputStream openForRestore(ArchiveInfo archive, RestoreMode mode) {
-		RestoreRule rule = new RestoreRule(archive.containerPath(), mode);
-		try {
-			return new FilteringTarStream(gunzip(archive.file()), rule);
-		}
-		catch (IOException ex) {
-			throw new ArchiveException("Could not open archive " + archive.file() + ": " + ex.getMessage(), ex);
-		}
+		return VerifiedRestoreStream.open(archive, new RestoreRule(archive.containerPath(), mode));
 	}
 
 	@Override
@@ -252,7 +246,7 @@ final class FileSystemArchiveStore implements ArchiveStore {
 		return HexFormat.of().formatHex(sha256.digest());
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

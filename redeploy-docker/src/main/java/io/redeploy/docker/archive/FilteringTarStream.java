@@ -11,7 +11,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * A tar stream rewritten entry by entry as it is read, through an {@link EntryRule}: pull-based, so
  * that no thread is needed and no more than one chunk of data is held at a time. Owners, modes, times,
- * link targets and extended headers of the entries are kept.
+ * link targets and extended headers of the entries are kept. An {@link EndCheck} may still refuse the
+ * whole archive when its last entry has been read, before the end of the archive is given out.
  */
 final class FilteringTarStream extends InputStream {
 
@@ -20,6 +21,8 @@ final class FilteringTarStream extends InputStream {
 	private final TarArchiveInputStream in;
 
 	private final EntryRule rule;
+
+	private final EndCheck endCheck;
 
 	private final ByteQueue queue = new ByteQueue();
 
@@ -32,8 +35,13 @@ final class FilteringTarStream extends InputStream {
 	private boolean done;
 
 	FilteringTarStream(InputStream tar, EntryRule rule) {
+		this(tar, rule, EndCheck.NONE);
+	}
+
+	FilteringTarStream(InputStream tar, EntryRule rule, EndCheck endCheck) {
 		this.in = new TarArchiveInputStream(tar);
 		this.rule = rule;
+		this.endCheck = endCheck;
 		this.out = new TarArchiveOutputStream(this.queue);
 		this.out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
 		this.out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -77,6 +85,7 @@ final class FilteringTarStream extends InputStream {
 		}
 		TarArchiveEntry entry = this.in.getNextEntry();
 		if (entry == null) {
+			this.endCheck.beforeEnd();
 			this.out.finish();
 			this.done = true;
 			return;
@@ -92,6 +101,17 @@ final class FilteringTarStream extends InputStream {
 		else {
 			this.out.closeArchiveEntry();
 		}
+	}
+
+	/** Asked once the input has no more entries, before the end of the archive is written; throws to refuse it. */
+	@FunctionalInterface
+	interface EndCheck {
+
+		EndCheck NONE = () -> {
+		};
+
+		void beforeEnd() throws IOException;
+
 	}
 
 }

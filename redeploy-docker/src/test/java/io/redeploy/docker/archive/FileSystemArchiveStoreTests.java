@@ -102,6 +102,53 @@ class FileSystemArchiveStoreTests {
 	}
 
 	@Test
+	void restoreRefusesAnArchiveReplacedByAWellFormedOneBeforeTheEndOfTheTar() throws IOException {
+		ArchiveInfo archive = store().save(OPERATION, 1, ArchiveKind.KEPT_PATH, "/etc/app.ini", tarOf("app.ini", "mine"));
+		replaceWithGzip(archive.file(), new TarBuilder().file("app.ini", "planted").build());
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+
+		assertThatExceptionOfType(ArchiveChecksumException.class).isThrownBy(() -> {
+			try (InputStream restore = store().openForRestore(archive, RestoreMode.AS_IS)) {
+				restore.transferTo(received);
+			}
+		}).withMessageContaining("failed its checksum").withMessageContaining(archive.file().toString());
+		// the entries went out (the reader must discard what it extracted), the end of the archive did not
+		assertThat(received.toString(StandardCharsets.ISO_8859_1)).contains("planted");
+		byte[] bytes = received.toByteArray();
+		assertThat(java.util.Arrays.copyOfRange(bytes, bytes.length - 1024, bytes.length)).isNotEqualTo(new byte[1024]);
+	}
+
+	@Test
+	void restoreReportsADamagedOrTruncatedFileByItsChecksumRatherThanAsAGzipError() throws IOException {
+		byte[] data = new byte[512 * 1024];
+		new java.util.Random(2).nextBytes(data);
+		ArchiveInfo flipped = store().save(OPERATION, 1, ArchiveKind.KEPT_PATH, "/srv/a.bin",
+				new ByteArrayInputStream(new TarBuilder().file("a.bin", data).build()));
+		ArchiveInfo truncated = store().save(OPERATION, 1, ArchiveKind.KEPT_PATH, "/srv/b.bin",
+				new ByteArrayInputStream(new TarBuilder().file("b.bin", data).build()));
+		byte[] bytes = Files.readAllBytes(flipped.file());
+		bytes[bytes.length / 2] ^= 0x55;
+		Files.write(flipped.file(), bytes);
+		byte[] whole = Files.readAllBytes(truncated.file());
+		Files.write(truncated.file(), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+		for (ArchiveInfo archive : List.of(flipped, truncated)) {
+			assertThatExceptionOfType(ArchiveChecksumException.class)
+				.isThrownBy(() -> entries(store().openForRestore(archive, RestoreMode.AS_IS)))
+				.withMessageContaining(archive.file().toString());
+		}
+	}
+
+	@Test
+	void restoreOfAnArchiveThatIsNoLongerGzipAtAllIsAChecksumFailureAtOpening() throws IOException {
+		ArchiveInfo archive = store().save(OPERATION, 1, ArchiveKind.KEPT_PATH, "/etc/app.ini", tarOf("app.ini", "mine"));
+		Files.writeString(archive.file(), "not a gzip file");
+
+		assertThatExceptionOfType(ArchiveChecksumException.class)
+			.isThrownBy(() -> store().openForRestore(archive, RestoreMode.AS_IS));
+	}
+
+	@Test
 	void restoreReRootsTheEntriesAtTheArchivesPathKeepingModesOwnersTimesAndSymlinks() {
 		Instant mtime = Instant.parse("2020-05-01T10:00:00Z");
 		byte[] tar = new TarBuilder().dir("jelastic/")
@@ -325,6 +372,12 @@ class FileSystemArchiveStoreTests {
 		assertThatExceptionOfType(UnsafeArchiveEntryException.class)
 			.isThrownBy(() -> entries(store().openForRestore(archive, RestoreMode.AS_IS)))
 			.withMessageContaining(reason);
+	}
+
+	private static void replaceWithGzip(Path file, byte[] tar) throws IOException {
+		try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+			out.write(tar);
+		}
 	}
 
 	private static InputStream tarOf(String name, String content) {

@@ -1,5 +1,6 @@
 package io.redeploy.docker.testing;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -46,6 +47,26 @@ public final class TestDocker {
 			runtime = DockerRuntimes.connect(new DockerSettings(null, Duration.ofMinutes(2)));
 		}
 		return runtime;
+	}
+
+	/**
+	 * Drops the clients, so that the next call connects afresh: after the engine restarted, the raw
+	 * client's pooled connections are dead and docker-java would hand them out again (docker-java#2682).
+	 */
+	public static synchronized void reconnect() {
+		try {
+			if (client != null) {
+				client.close();
+			}
+			if (runtime != null) {
+				runtime.close();
+			}
+		}
+		catch (IOException ex) {
+			// closing dead connections: nothing to keep
+		}
+		client = null;
+		runtime = null;
 	}
 
 	/** Removes the containers, then the networks and volumes, carrying all the given labels. */

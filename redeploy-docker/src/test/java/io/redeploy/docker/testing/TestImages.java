@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
@@ -49,6 +50,12 @@ public final class TestImages {
 
 	/** Version 1 with a health check that fails. */
 	public static final ImageRef APP_UNHEALTHY = new ImageRef("redeploy-test/app", "unhealthy");
+
+	/**
+	 * Version 2 in which two paths changed kind: {@code /opt/keep} is a regular file (a directory in the
+	 * tests' old containers) and {@code /opt/conf.d} a directory holding {@code app.conf} (a file there).
+	 */
+	public static final ImageRef APP_2_KINDS_CHANGED = new ImageRef("redeploy-test/app", "2-kinds-changed");
 
 	/** Carries a hash of everything an image was made from; a changed fixture no longer matches. */
 	public static final String FIXTURE_HASH_LABEL = "io.redeploy.test.fixture-hash";
@@ -110,15 +117,22 @@ public final class TestImages {
 				appContext("1", "HEALTHCHECK --interval=1s --timeout=1s --retries=2 CMD true\n", RUN_UNTIL_TERM));
 		contexts.put(APP_UNHEALTHY,
 				appContext("1", "HEALTHCHECK --interval=1s --timeout=1s --retries=2 CMD false\n", RUN_UNTIL_TERM));
+		contexts.put(APP_2_KINDS_CHANGED, appContext("2", "", RUN_UNTIL_TERM,
+				Map.of("opt/keep", "a file where version 1 has a directory\n", "opt/conf.d/app.conf", "from the image\n")));
 		return contexts;
 	}
 
 	private static byte[] appContext(String version, String healthcheck, String cmd) {
-		return new TarBuilder().file("Dockerfile", appDockerfile(version, healthcheck, cmd))
+		return appContext(version, healthcheck, cmd, Map.of());
+	}
+
+	private static byte[] appContext(String version, String healthcheck, String cmd, Map<String, String> moreFiles) {
+		TarBuilder context = new TarBuilder().file("Dockerfile", appDockerfile(version, healthcheck, cmd))
 			.file("opt/app/VERSION", version + "\n")
 			.file("opt/app/only-in-" + version + ".txt", "only in version " + version + "\n")
-			.file("etc/app/app.ini", "version=" + version + "\n")
-			.build();
+			.file("etc/app/app.ini", "version=" + version + "\n");
+		new TreeMap<>(moreFiles).forEach(context::file);
+		return context.build();
 	}
 
 	private static String appDockerfile(String version, String healthcheck, String cmd) {
