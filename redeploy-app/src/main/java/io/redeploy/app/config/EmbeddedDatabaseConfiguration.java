@@ -35,7 +35,11 @@ class EmbeddedDatabaseConfiguration {
 		new LeftoverPostmaster(directory).stop(Duration.ofSeconds(30));
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
-			.setCleanDataDirectory(false);
+			.setCleanDataDirectory(false)
+			// the library's default (off) acknowledges a commit before its WAL is written: a service killed
+			// together with its database (its container killed, the OOM killer) lost the journal's last
+			// steps and a redeploy's commit, and recovery put the node back on its old container
+			.setServerConfig("synchronous_commit", "on");
 		if (properties.database().port() > 0) {
 			builder.setPort(properties.database().port());
 		}

@@ -29,14 +29,15 @@ import io.redeploy.docker.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crash safety. The service runs as a process of its own and is killed with SIGKILL while a redeploy is
- * at a chosen step (the test-only {@code redeploy.testing.halt-at} hook holds the nodes there), then
- * started again on the same data directory. Each time, every node must run on its old version, or on
- * the new one once its commit is written, with every preserved file byte-identical (sha256) to the
- * start; the node's record must name the container that runs under its name, and the engine must hold
- * nothing but the nodes' containers and their recorded snapshots. Each restart is also the next case's
- * start, and the next redeploy of the same nodes is the proof that nothing was left locked or
- * half-named; a last round redeploys every environment without a fault.
+ * Crash safety. The service runs as a process of its own and is killed with SIGKILL while a redeploy
+ * (or rollback) is at a chosen step, where the test-only {@code redeploy.testing.halt-at} hook holds its
+ * nodes, then started again on the same data directory; in a few cases its embedded PostgreSQL is
+ * killed with it, so what the journal and the commit wrote must be on disk. Each time every node must
+ * run on its old version, or on the new one once its commit is written, with every preserved file
+ * byte-identical (sha256) to the start; the node's record must name the container that runs under its
+ * name, and the engine must hold nothing but the nodes' containers and their recorded snapshots. Each
+ * restart is also the next case's start, and the next redeploy of the same nodes is the proof that
+ * nothing was left locked or half-named; a last round redeploys every environment without a fault.
  */
 class KillFaultIT {
 
@@ -138,10 +139,16 @@ class KillFaultIT {
 		String operationId = awaitHalted(i, kill.layer() == Layer.SIMULTANEOUS ? ids.size() : 1);
 
 		ProcessHandle postgres = service.postmaster().orElseThrow(() -> new AssertionError("no embedded PostgreSQL runs"));
-		service.kill();
-		assertThat(postgres.isAlive()).as("the killed service's PostgreSQL is left running").isTrue();
-		service.start(haltSettings(i + 1), START_TIMEOUT);
-		assertThat(postgres.isAlive()).as("the restart stopped the PostgreSQL left behind").isFalse();
+		if (kill.withDatabase()) {
+			service.killWithDatabase();
+			service.start(haltSettings(i + 1), START_TIMEOUT);
+		}
+		else {
+			service.kill();
+			assertThat(postgres.isAlive()).as("the killed service's PostgreSQL is left running").isTrue();
+			service.start(haltSettings(i + 1), START_TIMEOUT);
+			assertThat(postgres.isAlive()).as("the restart stopped the PostgreSQL left behind").isFalse();
+		}
 		this.api = service.api();
 		this.session = this.api.signIn(USER, PASSWORD);
 
@@ -383,20 +390,24 @@ class KillFaultIT {
 		List<KillCase> cases = new ArrayList<>();
 		for (String step : List.of("PLAN", "ARCHIVE", "VERIFY_ARCHIVES", "STOP", "CREATE", "RESTORE", "VERIFY", "COMMIT",
 				"COMMIT:finished")) {
-			cases.add(new KillCase(Layer.SINGLE, step, 0, false, false));
+			cases.add(KillCase.redeploy(Layer.SINGLE, step));
 		}
-		cases.add(new KillCase(Layer.SINGLE, "MERGE", 0, true, false));
+		cases.add(new KillCase(Layer.SINGLE, "MERGE", 0, true, false, false));
 		// back to the snapshot the COMMIT:finished case left: the same script shape, other containers
-		cases.add(new KillCase(Layer.SINGLE, "VERIFY", 0, false, true));
-		cases.add(new KillCase(Layer.SINGLE, "COMMIT:finished", 0, false, true));
+		cases.add(new KillCase(Layer.SINGLE, "VERIFY", 0, false, true, false));
+		cases.add(new KillCase(Layer.SINGLE, "COMMIT:finished", 0, false, true, false));
+		// the service and its database killed together: what the journal and the commit wrote must be on disk
+		cases.add(new KillCase(Layer.SINGLE, "RESTORE", 0, false, false, true));
+		cases.add(new KillCase(Layer.SINGLE, "COMMIT:finished", 0, false, false, true));
 		for (Layer layer : List.of(Layer.SEQUENTIAL, Layer.SIMULTANEOUS)) {
 			for (String step : List.of("STOP", "CREATE", "RESTORE", "VERIFY", "COMMIT", "COMMIT:finished")) {
-				cases.add(new KillCase(layer, step, 0, false, false));
+				cases.add(KillCase.redeploy(layer, step));
 			}
 		}
+		cases.add(new KillCase(Layer.SIMULTANEOUS, "COMMIT:finished", 0, false, false, true));
 		// the second node of a sequential layer, the first one done
-		cases.add(new KillCase(Layer.SEQUENTIAL, "RESTORE", 1, false, false));
-		cases.add(new KillCase(Layer.SEQUENTIAL, "COMMIT:finished", 1, false, false));
+		cases.add(new KillCase(Layer.SEQUENTIAL, "RESTORE", 1, false, false, false));
+		cases.add(new KillCase(Layer.SEQUENTIAL, "COMMIT:finished", 1, false, false, false));
 		return cases;
 	}
 
@@ -425,9 +436,15 @@ class KillFaultIT {
 
 	/**
 	 * Where to kill: {@code haltAt} is a step ({@code STEP} or {@code STEP:finished}), after {@code skipNodes}
-	 * nodes passed it, of a redeploy to the other version or (rollback) of a rollback to the latest snapshot.
+	 * nodes passed it, of a redeploy to the other version or (rollback) of a rollback to the latest snapshot;
+	 * withDatabase kills the embedded PostgreSQL too.
 	 */
-	record KillCase(Layer layer, String haltAt, int skipNodes, boolean skipReinstall, boolean rollback) {
+	record KillCase(Layer layer, String haltAt, int skipNodes, boolean skipReinstall, boolean rollback,
+			boolean withDatabase) {
+
+		static KillCase redeploy(Layer layer, String haltAt) {
+			return new KillCase(layer, haltAt, 0, false, false, false);
+		}
 
 		boolean afterCommit() {
 			return this.haltAt.equals("COMMIT:finished");
@@ -435,8 +452,9 @@ class KillFaultIT {
 
 		@Override
 		public String toString() {
-			return this.layer.name().toLowerCase() + (this.rollback ? " rollback " : " ") + this.haltAt + ((this.skipNodes > 0) ? " of node " + (this.skipNodes + 1) : "")
-					+ (this.skipReinstall ? " (skipReinstall)" : "");
+			return this.layer.name().toLowerCase() + (this.rollback ? " rollback " : " ") + this.haltAt
+					+ ((this.skipNodes > 0) ? " of node " + (this.skipNodes + 1) : "")
+					+ (this.skipReinstall ? " (skipReinstall)" : "") + (this.withDatabase ? " with its database" : "");
 		}
 
 	}

@@ -84,6 +84,17 @@ final class ServiceProcess implements AutoCloseable {
 		awaitExit(Duration.ofSeconds(30));
 	}
 
+	/** SIGKILL of the service and of its PostgreSQL with every child at once, as when their container is killed. */
+	void killWithDatabase() {
+		Optional<ProcessHandle> postgres = postmaster();
+		List<ProcessHandle> children = postgres.map((server) -> server.children().toList()).orElse(List.of());
+		this.process.destroyForcibly();
+		postgres.ifPresent(ProcessHandle::destroyForcibly);
+		children.forEach(ProcessHandle::destroyForcibly);
+		awaitExit(Duration.ofSeconds(30));
+		postgres.ifPresent((server) -> server.onExit().join());
+	}
+
 	/** SIGTERM: an orderly stop, which stops the embedded PostgreSQL too. */
 	void stop() {
 		if (this.process != null && this.process.isAlive()) {
