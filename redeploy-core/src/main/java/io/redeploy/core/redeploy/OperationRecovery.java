@@ -20,7 +20,8 @@ import io.redeploy.core.runtime.ContainerState;
  * the truth: a redeploy commits by pointing the node at its new container, so before that commit the
  * node still names its old container, which was only stopped and set aside. Each interrupted node is
  * therefore put back on the container it names, under its own name and running; a half-made new
- * container is removed, and a snapshot's container found in the node's place is set aside again.
+ * container is removed, a snapshot's container found in the node's place is set aside again, and a
+ * snapshot record that names the node's own container (a commit cut between its two writes) is forgotten.
  */
 public class OperationRecovery {
 
@@ -87,9 +88,25 @@ public class OperationRecovery {
 		if (!own.get().running()) {
 			this.runtime.startContainer(own.get().id());
 		}
+		forgetSnapshotsOf(node, own.get().id());
 		this.repository.updateNode(node.withStatus(NodeStatus.RUNNING));
 		logger.info("Node {}: back on container {} after operation {} was interrupted", node.id(), name,
 				operation.operationId());
+	}
+
+	/**
+	 * A commit records the container it sets aside as a snapshot just before it points the node at the
+	 * other one; interrupted between the two, the record names the node's own container, and a later
+	 * prune would remove it. So does a restore's record of the snapshot it swapped in.
+	 */
+	private void forgetSnapshotsOf(Node node, String containerId) {
+		this.snapshots.findByNode(node.id())
+			.stream()
+			.filter((snapshot) -> sameContainer(snapshot.containerId(), containerId))
+			.forEach((snapshot) -> {
+				logger.info("Node {}: forgetting snapshot {}, whose container is the node's own", node.id(), snapshot.id());
+				this.snapshots.delete(snapshot.id());
+			});
 	}
 
 	private void setAsideOrRemove(Node node, String name, ContainerState intruder) {

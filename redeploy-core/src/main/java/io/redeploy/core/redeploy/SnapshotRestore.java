@@ -41,6 +41,8 @@ final class SnapshotRestore extends NodeScript {
 
 	private boolean snapshotStarted;
 
+	private boolean currentRecorded;
+
 	SnapshotRestore(RedeployTools tools, Progress progress, Environment environment, Node node, Snapshot snapshot,
 			boolean restoreVolumes) {
 		super(tools, progress, node);
@@ -63,7 +65,7 @@ final class SnapshotRestore extends NodeScript {
 		catch (StepFailure failure) {
 			return rollBack(failure);
 		}
-		keepCurrentAsSnapshot();
+		forgetRestoredSnapshot();
 		return report(NodeOutcome.SUCCESS, this.node.image().toString(), this.snapshot.image().toString(),
 				this.snapshot.archives(), Optional.empty(), List.of());
 	}
@@ -111,23 +113,40 @@ final class SnapshotRestore extends NodeScript {
 		startAndAwaitReady(this.snapshot.containerId());
 	}
 
+	/**
+	 * The current container is recorded as a snapshot before the node is pointed at the restored one (see
+	 * {@link NodeRedeployment}): a crash between the two leaves a record naming the node's own container,
+	 * which recovery forgets, rather than a set-aside container nothing records.
+	 */
 	private void commit() {
+		try {
+			this.tools.snapshots().save(new Snapshot(currentSnapshotId(), this.node.id(), this.environment.name(),
+					this.tools.clock().instant(), this.node.image(), this.progress.operationId(), this.node.containerId(),
+					this.node.config(), List.of()));
+			this.currentRecorded = true;
+		}
+		catch (RuntimeException ex) {
+			this.warnings.add("the replaced container " + this.asideName + " could not be recorded as a snapshot: " + ex.getMessage());
+		}
 		this.tools.repository()
 			.updateNode(this.node.withImage(this.snapshot.image())
 				.withConfig(this.snapshot.config())
 				.withContainer(this.snapshot.containerId(), NodeStatus.RUNNING));
 	}
 
-	private void keepCurrentAsSnapshot() {
+	private String currentSnapshotId() {
+		return this.progress.operationId() + "-node" + this.node.id();
+	}
+
+	/** The restored snapshot is the node's container now: its record goes, and older snapshots beyond the limit. */
+	private void forgetRestoredSnapshot() {
 		try {
 			Snapshots snapshots = new Snapshots(this.tools);
 			snapshots.consumed(this.snapshot);
-			snapshots.keep(new Snapshot(this.progress.operationId() + "-node" + this.node.id(), this.node.id(),
-					this.environment.name(), this.tools.clock().instant(), this.node.image(), this.progress.operationId(),
-					this.node.containerId(), this.node.config(), List.of()), this.snapshot.config());
+			snapshots.prune(this.node.id(), this.snapshot.config());
 		}
 		catch (RuntimeException ex) {
-			this.warnings.add("the replaced container " + this.asideName + " could not be recorded as a snapshot: " + ex.getMessage());
+			this.warnings.add("the snapshot records of node " + this.node.id() + " could not be tidied: " + ex.getMessage());
 		}
 	}
 
@@ -145,6 +164,9 @@ final class SnapshotRestore extends NodeScript {
 		}
 		if (this.currentStopped && this.currentWasRunning) {
 			attempt("start the current container again", () -> runtime().startContainer(this.node.containerId()), problems);
+		}
+		if (this.currentRecorded) {
+			attempt("forget the snapshot record", () -> this.tools.snapshots().delete(currentSnapshotId()), problems);
 		}
 		NodeOutcome outcome = problems.isEmpty() ? NodeOutcome.ROLLED_BACK : NodeOutcome.FAILED;
 		return report(outcome, this.node.image().toString(), this.snapshot.image().toString(), List.of(),

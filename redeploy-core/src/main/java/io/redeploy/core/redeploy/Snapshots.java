@@ -9,8 +9,9 @@ import io.redeploy.core.environment.NodeConfig;
 import io.redeploy.core.environment.NodeContainers;
 
 /**
- * Records snapshots and keeps the latest {@link RedeploySettings#snapshotsPerNode()} of each node: an
- * older one loses its container, its archives and the volumes that only it still used.
+ * Keeps the latest {@link RedeploySettings#snapshotsPerNode()} snapshots of each node (the scripts record
+ * them at their commit): an older one loses its container, its archives and the volumes that only it
+ * still used.
  */
 final class Snapshots {
 
@@ -22,10 +23,9 @@ final class Snapshots {
 		this.tools = tools;
 	}
 
-	/** Records {@code snapshot} and prunes the node's older ones; {@code current} is the node's configuration now. */
-	void keep(Snapshot snapshot, NodeConfig current) {
-		this.tools.snapshots().save(snapshot);
-		List<Snapshot> all = this.tools.snapshots().findByNode(snapshot.nodeId());
+	/** Removes the node's snapshots beyond the latest few; {@code current} is the node's configuration now. */
+	void prune(long nodeId, NodeConfig current) {
+		List<Snapshot> all = this.tools.snapshots().findByNode(nodeId);
 		int keep = this.tools.settings().snapshotsPerNode();
 		if (all.size() <= keep) {
 			return;

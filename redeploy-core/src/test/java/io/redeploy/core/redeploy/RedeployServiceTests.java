@@ -319,6 +319,16 @@ class RedeployServiceTests {
 	}
 
 	@Test
+	void aFailedCommitRollsTheNodeBackAndForgetsTheSnapshotItHadRecorded() {
+		Node node = addNode("cp", withVolumes("/data"));
+		this.repository.failUpdatesTo("c2");
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		assertRolledBack(report, node, RedeployStep.COMMIT);
+	}
+
+	@Test
 	void anArchiveThatFailsVerificationRollsTheNodeBackBeforeItIsStopped() {
 		Node node = addNode("cp", NodeConfig.empty());
 		this.archives.damaged.add("/var/lib/jelastic");
@@ -591,6 +601,23 @@ class RedeployServiceTests {
 		assertThat(this.runtime.container(current.containerId()).orElseThrow().running).isTrue();
 		assertThat(this.runtime.container(node.containerId()).orElseThrow().name).contains("-snapshot-");
 		assertThat(this.snapshots.find(snapshot.id())).isPresent();
+	}
+
+	@Test
+	void aRestoreWhoseCommitFailsKeepsItsSnapshotAndRecordsNoOther() {
+		Node node = addNode("cp", NodeConfig.empty());
+		this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+		Node current = this.repository.findNode(node.id()).orElseThrow();
+		Snapshot snapshot = this.service.snapshots(ALICE, "shop", node.id()).get(0);
+		this.repository.failUpdatesTo(node.containerId());
+
+		RedeployReport report = this.service.restoreBackup(ALICE, "shop", node.id(), snapshot.id(), false);
+
+		assertThat(report.nodes().get(0).outcome()).isEqualTo(NodeOutcome.ROLLED_BACK);
+		assertThat(report.nodes().get(0).failedStep()).contains(RedeployStep.COMMIT);
+		assertThat(this.repository.findNode(node.id())).contains(current);
+		assertThat(this.runtime.container(current.containerId()).orElseThrow().running).isTrue();
+		assertThat(this.snapshots.findByNode(node.id())).containsExactly(snapshot);
 	}
 
 	@Test

@@ -12,7 +12,7 @@ import io.redeploy.core.environment.Environment;
 import io.redeploy.core.environment.EnvironmentRepository;
 import io.redeploy.core.environment.Node;
 
-/** Environments and nodes in maps. */
+/** Environments and nodes in maps; {@link #failUpdatesTo} makes a commit's write fail. */
 public class InMemoryEnvironmentRepository implements EnvironmentRepository {
 
 	private final Map<String, Environment> environments = new ConcurrentHashMap<>();
@@ -20,6 +20,13 @@ public class InMemoryEnvironmentRepository implements EnvironmentRepository {
 	private final Map<Long, Node> nodes = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong();
+
+	private volatile String failingContainer = "";
+
+	/** Every later update that points a node at this container throws, as a database gone away would. */
+	public void failUpdatesTo(String containerId) {
+		this.failingContainer = containerId;
+	}
 
 	@Override
 	public boolean insert(Environment environment) {
@@ -64,6 +71,9 @@ public class InMemoryEnvironmentRepository implements EnvironmentRepository {
 
 	@Override
 	public void updateNode(Node node) {
+		if (!this.failingContainer.isEmpty() && node.containerId().equals(this.failingContainer)) {
+			throw new IllegalStateException("the database is unreachable");
+		}
 		this.nodes.put(node.id(), node);
 	}
 
