@@ -128,7 +128,7 @@ public final class Benchmarks {
 		out.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
 			.append(firstLine("free -g | awk '/Mem:/ {print $2 \" GiB memory\"}'")).append(", kernel ")
 			.append(firstLine("uname -r")).append(", Docker ")
-			.append(firstLine("docker version --format '{{.Server.Version}} ({{.Server.Driver}})' 2>/dev/null || docker version --format '{{.Server.Version}}'"))
+			.append(firstLine("echo \"$(docker version --format '{{.Server.Version}}') ($(docker info --format '{{.Driver}}'))\""))
 			.append(", Java ").append(System.getProperty("java.version")).append('\n');
 		out.append("- load average (1, 5, 15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage())
 			.append(" — on a quiet machine both stay well under the number of cores\n");

@@ -43,6 +43,7 @@ final class DataPath {
 
 		List<RedeployRun> service = new ArrayList<>();
 		List<double[]> floor = new ArrayList<>();
+		List<double[]> engine = new ArrayList<>();
 		Path floorArchive = bench.work("floor").resolve("data.tar.gz");
 		Path floorOut = bench.work("floor").resolve("out");
 		long floorSize = 0;
@@ -53,9 +54,13 @@ final class DataPath {
 			double[] tarGzip = bench.floors().tarGzip(large.directory(), floorArchive, floorOut);
 			floor.add(tarGzip);
 			floorSize = size(floorArchive);
+			double[] dockerCp = bench.floors().dockerCp(largeContainer, BenchImages.DATA, floorArchive, env.network(),
+					BenchImages.image("1"));
+			engine.add(dockerCp);
 			System.err.printf(Locale.ROOT, "bench: data path, run %d/%d: archive %.0f ms + verify %.0f ms + restore %.0f ms; "
-					+ "tar|gzip %.0f ms + gunzip|tar %.0f ms%n", run + 1, runs, redeploy.step("archive"),
-					redeploy.step("verify_archives"), redeploy.step("restore"), tarGzip[0], tarGzip[1]);
+					+ "tar|gzip %.0f ms + gunzip|tar %.0f ms; docker cp out %.0f ms, in %.0f ms%n", run + 1, runs,
+					redeploy.step("archive"), redeploy.step("verify_archives"), redeploy.step("restore"), tarGzip[0], tarGzip[1],
+					dockerCp[0], dockerCp[1]);
 		}
 		HeapUse largeHeap = bench.heap().stop();
 		Checks.sameData(large, largeContainer, "the large node");
@@ -68,9 +73,13 @@ final class DataPath {
 		List<Row> rows = new ArrayList<>();
 		rows.add(Row.against("archive: container → .tar.gz", throughput(mib, archive), Unit.MIB_PER_SECOND,
 				"tar -c | gzip -1", throughput(mib, pack)));
+		rows.add(Row.against("· the engine's way out", throughput(mib, archive), Unit.MIB_PER_SECOND,
+				"docker cp … - | gzip -1", throughput(mib, SingleNode.samples(engine, (times) -> times[0]))));
 		rows.add(Row.of("verify archives: re-read, sha256, entry check", verify, Unit.MILLIS));
 		rows.add(Row.against("restore: .tar.gz → container", throughput(mib, restore), Unit.MIB_PER_SECOND,
 				"gzip -dc | tar -x", throughput(mib, unpack)));
+		rows.add(Row.against("· the engine's way in", throughput(mib, restore), Unit.MIB_PER_SECOND,
+				"gzip -dc | docker cp -", throughput(mib, SingleNode.samples(engine, (times) -> times[1]))));
 		rows.add(Row.against("data path: archive + verify + restore", throughput(mib, archive.plus(verify).plus(restore)),
 				Unit.MIB_PER_SECOND, "both directions", throughput(mib, pack.plus(unpack)))
 			.withTarget(Target.ratioAtLeast(0.9)));
@@ -87,12 +96,16 @@ final class DataPath {
 				Unit.MIB, "at 10 MiB", Samples.of(HeapUse.mib(smallHeap.maxAfterGc())))
 			.withTarget(Target.ratioAtMost(1.1)));
 		String note = String.format(Locale.ROOT,
-				"%d runs; %.0f MiB in %d files (half in 4 random files, a fifth in 2 log-like text files, the rest in "
+				"%s; %.0f MiB in %d files (half in 4 random files, a fifth in 2 log-like text files, the rest in "
 						+ "files of 0.5–16 KiB); MiB/s of uncompressed data. Floor: GNU tar and gzip -1 on the same files "
-						+ "on the host. Heap: the service runs with %s; %d GCs during the large runs, %d during as many "
+						+ "on the host; the rows marked · compare with the engine's own copy out and in (docker cp). Heap: the service runs with %s; %d GCs during the large runs, %d during as many "
 						+ "runs at 10 MiB; each window starts after a full GC.",
-				runs, mib, large.files(), Service.HEAP, largeHeap.collections(), smallHeap.collections());
+				runs(runs), mib, large.files(), Service.HEAP, largeHeap.collections(), smallHeap.collections());
 		return new Section("2. Data path, " + Math.round(mib) + " MiB kept", note, rows);
+	}
+
+	static String runs(int runs) {
+		return (runs == 1) ? "1 run" : runs + " runs";
 	}
 
 	private static Samples throughput(double mib, Samples millis) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * A tree of files that a node keeps, written on the host and copied into containers, so that the
  * service and the floors work on the very same bytes: half of it in four large random files (no
- * gain from gzip), a fifth in two large log-like text files (gzip -1 makes them about a fifth), the
+ * gain from gzip), a fifth in two large log-like text files (gzip -1 takes them to about a quarter), the
  * rest in many small files of 0.5–16 KiB, half random, half text, 500 to a directory.
  */
 record DataSet(Path directory, long bytes, int files) {
@@ -113,7 +113,7 @@ record DataSet(Path directory, long bytes, int files) {
 
 	private static final String[] LEVELS = { "INFO ", "INFO ", "INFO ", "DEBUG", "WARN " };
 
-	/** Log lines: timestamps, levels, paths and numbers; gzip -1 takes them to about a fifth. */
+	/** Log lines: timestamps, levels, random ids, paths and numbers; gzip -1 takes them to about a quarter. */
 	private static long writeText(Path file, long size, SplittableRandom random) throws IOException {
 		StringBuilder text = new StringBuilder(70_000);
 		long written = 0;

@@ -61,8 +61,8 @@ final class Layer {
 		rows.add(Row.against("simultaneous: longest window of a node", SingleNode.samples(simultaneous,
 				RedeployRun::longestUnavailable), Unit.MILLIS, "one node alone",
 				SingleNode.samples(one, RedeployRun::unavailable)));
-		String note = String.format(Locale.ROOT, "%d runs after one warm-up; %d nodes of one group, 10 MiB kept each; "
-				+ "simultaneous runs %s nodes at a time (redeploy.redeploys.parallelism).", runs, count,
+		String note = String.format(Locale.ROOT, "%s after one warm-up; %d nodes of one group, 10 MiB kept each; "
+				+ "simultaneous runs %s nodes at a time (redeploy.redeploys.parallelism).", DataPath.runs(runs), count,
 				bench.options().serviceArguments().stream().filter((a) -> a.contains("parallelism")).findFirst()
 					.map((a) -> a.substring(a.indexOf('=') + 1)).orElse("4"));
 		return new Section("3. A layer of " + count + " nodes", note, rows);

@@ -53,13 +53,14 @@ final class Report {
 	}
 
 	private static void table(StringBuilder out, List<Row> rows) {
-		out.append(line(HEADER)).append('\n');
+		out.append("| " + String.join(" | ", HEADER) + " |").append('\n');
 		out.append("| --- | ---: | ---: | --- | ---: | --- | --- |\n");
 		rows.forEach((row) -> out.append(line(row.cells())).append('\n'));
 	}
 
+	// a | inside a cell (a shell pipe) would end the cell
 	private static String line(String[] cells) {
-		return "| " + String.join(" | ", cells) + " |";
+		return "| " + String.join(" | ", java.util.Arrays.stream(cells).map((cell) -> cell.replace("|", "\\|")).toList()) + " |";
 	}
 
 }

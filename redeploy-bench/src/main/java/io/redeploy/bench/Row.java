@@ -34,7 +34,8 @@ record Row(String measure, Samples ours, Unit unit, String floorName, Samples fl
 	}
 
 	String[] cells() {
-		String spread = this.ours.isEmpty() ? "" : this.unit.format(this.ours.min()) + " – " + this.unit.format(this.ours.max());
+		String spread = (this.ours.values().size() < 2) ? ""
+				: this.unit.format(this.ours.min()) + " – " + this.unit.format(this.ours.max());
 		String floorCell = this.floor.isEmpty() ? this.floorName
 				: this.floorName + ": " + this.unit.format(this.floor.median());
 		String ratio = Double.isNaN(ratio()) ? "" : String.format(Locale.ROOT, "%.2f×", ratio());

@@ -93,10 +93,10 @@ final class SingleNode {
 		rows.add(Row.of("service heap: high-water mark over the runs", Samples.of(HeapUse.mib(heap.peak())), Unit.MIB));
 		rows.add(Row.of("service heap: most left in use after a GC", Samples.of(HeapUse.mib(heap.maxAfterGc())), Unit.MIB));
 		String note = String.format(java.util.Locale.ROOT,
-				"%d runs after one warm-up; %d files, %.0f MiB in %s (a redeploy.conf path, archived and restored). "
+				"%s after one warm-up; %d files, %.0f MiB in %s (a redeploy.conf path, archived and restored). "
 						+ "Floors in the same runs: the engine's API (stop, create on the same network, start) and "
 						+ "scripts/docker-cli-redeploy.sh.",
-				runs, data.files(), data.mebibytes(), BenchImages.DATA);
+				DataPath.runs(runs), data.files(), data.mebibytes(), BenchImages.DATA);
 		return new Section("1. One node, 10 MiB kept", note, rows);
 	}
 
