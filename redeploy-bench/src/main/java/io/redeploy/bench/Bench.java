@@ -97,16 +97,24 @@ final class Bench {
 		return new EnvironmentNodes(envName, answer.get("nodes").valueStream().toList());
 	}
 
-	/** Deletes the scenario's environments and every container the floors made. */
+	/**
+	 * Deletes the scenario's environments and every container the floors made. A deletion is tried
+	 * twice: right after many containers went, the engine may still count one as attached to the
+	 * network for a moment ("has active endpoints").
+	 */
 	void cleanUp() {
 		this.floors.removeContainers();
 		for (String envName : List.copyOf(this.environments)) {
-			try {
-				this.api.deleteEnvironment(envName);
-				this.environments.remove(envName);
-			}
-			catch (BenchException ex) {
-				System.err.println("bench: could not delete environment " + envName + ": " + ex.getMessage());
+			for (int attempt = 1; attempt <= 2 && this.environments.contains(envName); attempt++) {
+				try {
+					this.api.deleteEnvironment(envName);
+					this.environments.remove(envName);
+				}
+				catch (BenchException ex) {
+					System.err.println("bench: deleting environment " + envName + " failed (attempt " + attempt + "): "
+							+ ex.getMessage());
+					Service.sleep(2000);
+				}
 			}
 		}
 	}

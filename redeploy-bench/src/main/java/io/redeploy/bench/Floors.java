@@ -76,6 +76,68 @@ final class Floors {
 		}
 	}
 
+	/**
+	 * The engine's floor for a layer: {@code count} running containers of {@code oldImage} (started
+	 * untimed), then each stopped and replaced by a started one of {@code newImage}, {@code parallelism}
+	 * at a time; answers the wall-clock milliseconds of the replacements.
+	 */
+	double engineReplaceAll(String prefix, int count, int parallelism, String network, String oldImage, String newImage) {
+		DockerClient docker = TestDocker.client();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
+		List<String> olds = new java.util.ArrayList<>();
+		List<String> news = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		try {
+			all(pool, count, (i) -> {
+				String id = create(docker, prefix + "-" + i + "-old", network, oldImage);
+				docker.startContainerCmd(id).exec();
+				synchronized (olds) {
+					olds.add(id);
+				}
+			});
+			long start = System.nanoTime();
+			List<String> started = List.copyOf(olds);
+			all(pool, count, (i) -> {
+				docker.stopContainerCmd(started.get(i)).withTimeout(10).exec();
+				String id = create(docker, prefix + "-" + i, network, newImage);
+				news.add(id);
+				docker.startContainerCmd(id).exec();
+				if (!Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning())) {
+					throw new BenchException("The floor's container " + prefix + "-" + i + " is not running");
+				}
+			});
+			return Shell.millisSince(start);
+		}
+		finally {
+			pool.shutdownNow();
+			for (String id : olds) {
+				Shell.dockerQuietly("rm", "-f", id);
+			}
+			for (String id : news) {
+				Shell.dockerQuietly("rm", "-f", id);
+			}
+		}
+	}
+
+	private static void all(java.util.concurrent.ExecutorService pool, int count, java.util.function.IntConsumer task) {
+		List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			int index = i;
+			futures.add(pool.submit(() -> task.accept(index)));
+		}
+		for (java.util.concurrent.Future<?> future : futures) {
+			try {
+				future.get();
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw new BenchException("An engine floor call failed: " + ex.getCause(), ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new BenchException("Interrupted");
+			}
+		}
+	}
+
 	/** A running container for the docker CLI script to redeploy: named, on the network, labelled. */
 	String startScriptContainer(String name, String network, String image) {
 		DockerClient docker = TestDocker.client();
