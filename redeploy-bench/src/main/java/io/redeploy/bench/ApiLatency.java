@@ -50,9 +50,10 @@ final class ApiLatency {
 		rows.add(Row.of("answered per second", SingleNode.samples(windows, OpenLoop.Latencies::rate), Unit.PER_SECOND));
 		rows.add(Row.of("errors (not 200)", SingleNode.samples(windows, (l) -> l.errors()), Unit.COUNT)
 			.withTarget(Target.below(1)));
-		String note = String.format(Locale.ROOT, "%d windows of %d s at %d requests/s after 5 s of warm-up; open loop "
+		String note = String.format(Locale.ROOT, "%s of %d s at %d requests/s after 5 s of warm-up; open loop "
 				+ "(java.net.http, HTTP/1.1 keep-alive), latency from each request's due time; the load generator shares "
-				+ "the machine with the service.", windows.size(), window.toSeconds(), rate);
+				+ "the machine with the service.", (windows.size() == 1) ? "1 window" : windows.size() + " windows",
+				window.toSeconds(), rate);
 		return new Section("4. API: getenvinfo at " + rate + " requests/s", note, rows);
 	}
 

@@ -1,9 +1,16 @@
 package io.redeploy.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -83,9 +90,9 @@ final class Floors {
 	 */
 	double engineReplaceAll(String prefix, int count, int parallelism, String network, String oldImage, String newImage) {
 		DockerClient docker = TestDocker.client();
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallelism);
-		List<String> olds = new java.util.ArrayList<>();
-		List<String> news = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+		List<String> olds = new ArrayList<>();
+		List<String> news = Collections.synchronizedList(new ArrayList<>());
 		try {
 			all(pool, count, (i) -> {
 				String id = create(docker, prefix + "-" + i + "-old", network, oldImage);
@@ -118,17 +125,17 @@ final class Floors {
 		}
 	}
 
-	private static void all(java.util.concurrent.ExecutorService pool, int count, java.util.function.IntConsumer task) {
-		List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+	private static void all(ExecutorService pool, int count, IntConsumer task) {
+		List<Future<?>> futures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			int index = i;
 			futures.add(pool.submit(() -> task.accept(index)));
 		}
-		for (java.util.concurrent.Future<?> future : futures) {
+		for (Future<?> future : futures) {
 			try {
 				future.get();
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				throw new BenchException("An engine floor call failed: " + ex.getCause(), ex.getCause());
 			}
 			catch (InterruptedException ex) {
@@ -153,7 +160,7 @@ final class Floors {
 	 */
 	Map<String, Double> scriptRedeploy(String container, String newImage, Path workDir, List<String> paths) {
 		Shell.dockerQuietly("rm", "-f", container + "-old");
-		List<String> command = new java.util.ArrayList<>(List.of(this.script.toString(), container, newImage, workDir.toString()));
+		List<String> command = new ArrayList<>(List.of(this.script.toString(), container, newImage, workDir.toString()));
 		command.addAll(paths);
 		long start = System.nanoTime();
 		String out = Shell.run(command);
@@ -208,7 +215,7 @@ final class Floors {
 	void removeContainers() {
 		String ids = Shell.docker("ps", "-aq", "--filter", "label=" + RUN_LABEL + "=" + this.runId).strip();
 		if (!ids.isEmpty()) {
-			List<String> command = new java.util.ArrayList<>(List.of("rm", "-f"));
+			List<String> command = new ArrayList<>(List.of("rm", "-f"));
 			command.addAll(List.of(ids.split("\\s+")));
 			Shell.dockerQuietly(command.toArray(String[]::new));
 		}

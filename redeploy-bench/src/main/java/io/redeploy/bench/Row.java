@@ -1,5 +1,6 @@
 package io.redeploy.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 record Row(String measure, Samples ours, Unit unit, String floorName, Samples floor, Optional<Target> target) {
 
 	static Row of(String measure, Samples ours, Unit unit) {
-		return new Row(measure, ours, unit, "", new Samples(java.util.List.of()), Optional.empty());
+		return new Row(measure, ours, unit, "", new Samples(List.of()), Optional.empty());
 	}
 
 	static Row against(String measure, Samples ours, Unit unit, String floorName, Samples floor) {

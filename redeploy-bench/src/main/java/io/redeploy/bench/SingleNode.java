@@ -3,6 +3,7 @@ package io.redeploy.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -38,7 +39,6 @@ final class SingleNode {
 		List<Floors.EngineTimes> engine = new ArrayList<>();
 		List<Map<String, Double>> script = new ArrayList<>();
 		String tag = "1";
-		HeapUse heap = null;
 		// run 0 warms up the service's JIT and the engine's caches and is not counted
 		for (int run = 0; run <= runs; run++) {
 			String from = tag;
@@ -58,7 +58,7 @@ final class SingleNode {
 			System.err.printf("bench: one node, run %d/%d: service %.0f ms, docker CLI script %.0f ms, engine %.0f ms%n", run,
 					runs, redeploy.totalMillis(), byHand.get("total"), bare.total());
 		}
-		heap = bench.heap().stop();
+		HeapUse heap = bench.heap().stop();
 		Checks.sameData(data, container, "the node");
 		Checks.sameData(data, scriptContainer, "the docker CLI script's container");
 
@@ -92,7 +92,7 @@ final class SingleNode {
 				"engine stop + create + start", engineTotal));
 		rows.add(Row.of("service heap: high-water mark over the runs", Samples.of(HeapUse.mib(heap.peak())), Unit.MIB));
 		rows.add(Row.of("service heap: most left in use after a GC", Samples.of(HeapUse.mib(heap.maxAfterGc())), Unit.MIB));
-		String note = String.format(java.util.Locale.ROOT,
+		String note = String.format(Locale.ROOT,
 				"%s after one warm-up; %d files, %.0f MiB in %s (a redeploy.conf path, archived and restored). "
 						+ "Floors in the same runs: the engine's API (stop, create on the same network, start) and "
 						+ "scripts/docker-cli-redeploy.sh.",
