@@ -7,7 +7,7 @@
 #                    [--layer-nodes=N] [--rate=N] [--load-seconds=N] [--keep] [--service-arg=--name=value]...
 #
 # The table is printed and written to redeploy-bench/target/bench/results.md (every value in
-# samples.csv beside it). A full run takes about 15 minutes on 2 cores, --quick about 5.
+# samples.csv beside it). A full run takes about 11 minutes on 2 cores, --quick about 3.
 # Set BENCH_SKIP_BUILD=1 to run on what the last build left.
 set -euo pipefail
 

@@ -30,7 +30,7 @@ record Options(Set<String> scenarios, int singleRuns, int dataRuns, int layerRun
 	static final String USAGE = """
 			usage: scripts/bench.sh [--quick] [--only=single,data,layer,api] [--runs=N] [--data-mib=N]
 			                        [--layer-nodes=N] [--rate=N] [--load-seconds=N] [--keep]
-			                        [--service-arg=--name=value]...
+			                        [--jar=PATH] [--service-arg=--name=value]...
 			  --quick           a smoke run: 2 one-node runs, 1 of the rest, 256 MiB of data, 10 s of load
 			  --only=LIST       run only these scenarios (comma-separated)
 			  --runs=N          measured runs of every scenario (default 5 for one node, 3 for the others)
@@ -39,6 +39,7 @@ record Options(Set<String> scenarios, int singleRuns, int dataRuns, int layerRun
 			  --rate=N          getenvinfo requests per second (default 200)
 			  --load-seconds=N  length of each load window (default 20)
 			  --keep            leave the data directory and generated files under redeploy-bench/target/bench
+			  --jar=PATH        the service's jar (default redeploy-app/target/redeploy-app.jar)
 			  --service-arg=A   pass A to the service, e.g. --service-arg=--redeploy.redeploys.parallelism=8
 			""";
 
