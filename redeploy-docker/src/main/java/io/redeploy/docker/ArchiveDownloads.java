@@ -17,6 +17,11 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
  * {@code copyArchiveFromContainerCmd}: the stream that command returns reads the rest of the
  * response when closed, so giving up on a 4 GiB file after its header took half a minute. This
  * stream aborts the connection instead.
+ * <p>
+ * The tar is asked for uncompressed. Apache HttpClient 5 offers {@code Accept-Encoding: gzip, …} by
+ * default, and the engine then gzips the archive (single-threaded, at Go's default level) only for
+ * the client to gunzip it again: 256 MiB took 5 s instead of 0.8 s on the same engine, before our
+ * own gzip -1 of the archive even started.
  */
 final class ArchiveDownloads {
 
@@ -34,6 +39,7 @@ final class ArchiveDownloads {
 		Request request = Request.builder()
 			.method(Request.Method.GET)
 			.path("/containers/" + encode(containerId) + "/archive?path=" + encode(path))
+			.putHeader("Accept-Encoding", "identity")
 			.build();
 		Response response = DockerErrors.call(target, "copy", () -> this.http.execute(request));
 		if (response.getStatusCode() != 200) {
