@@ -52,8 +52,6 @@ final class NodeRedeployment extends NodeScript {
 
 	private String newContainer = "";
 
-	private boolean snapshotRecorded;
-
 	/**
 	 * @param node the node as stored, on its old container
 	 * @param target the node as it should be: new image, configuration (volume set included)
@@ -191,29 +189,10 @@ final class NodeRedeployment extends NodeScript {
 		}
 	}
 
-	/**
-	 * The old container is recorded as the node's snapshot before the node is pointed at the new one:
-	 * a crash between the two leaves a record naming the node's own container, which recovery forgets,
-	 * rather than a set-aside container nothing records. Failing to record it does not undo the redeploy.
-	 */
+	/** The old container becomes the node's snapshot, recorded before the node is pointed at the new one. */
 	private void commit() {
-		try {
-			this.tools.snapshots().save(snapshot());
-			this.snapshotRecorded = true;
-		}
-		catch (RuntimeException ex) {
-			this.warnings.add("the old container " + this.snapshotName + " could not be recorded as a snapshot: " + ex.getMessage());
-		}
+		recordSetAsideContainer(this.environment.name(), "the old container " + this.snapshotName, this.archives);
 		this.tools.repository().updateNode(this.target.withContainer(this.newContainer, NodeStatus.RUNNING));
-	}
-
-	private Snapshot snapshot() {
-		return new Snapshot(snapshotId(), this.node.id(), this.environment.name(), this.tools.clock().instant(),
-				this.node.image(), this.progress.operationId(), this.node.containerId(), this.node.config(), this.archives);
-	}
-
-	private String snapshotId() {
-		return this.progress.operationId() + "-node" + this.node.id();
 	}
 
 	/** Only the latest snapshots are kept; failing to prune the older ones does not undo the redeploy. */
@@ -246,9 +225,7 @@ final class NodeRedeployment extends NodeScript {
 			attempt("start the old container again", () -> runtime().startContainer(this.node.containerId()), problems);
 		}
 		attempt("restore the node's record", () -> this.tools.repository().updateNode(this.node), problems);
-		if (this.snapshotRecorded) {
-			attempt("forget the snapshot record", () -> this.tools.snapshots().delete(snapshotId()), problems);
-		}
+		forgetRecordedSnapshot(problems);
 		attempt("delete the archives", () -> this.tools.archives().delete(this.progress.operationId(), this.node.id()), problems);
 		NodeOutcome outcome = problems.isEmpty() ? NodeOutcome.ROLLED_BACK : NodeOutcome.FAILED;
 		return report(outcome, this.node.image().toString(), this.target.image().toString(), List.of(),

@@ -37,6 +37,9 @@ abstract class NodeScript {
 
 	protected final List<String> warnings = new ArrayList<>();
 
+	/** Whether the commit recorded the set-aside container as a snapshot, which a rollback must forget. */
+	private boolean snapshotRecorded;
+
 	/** Until when a rollback waits for an engine that cannot be reached; set when that first happens. */
 	private Instant reconnectDeadline;
 
@@ -116,6 +119,35 @@ abstract class NodeScript {
 			}
 			pause(settings.pollInterval());
 		}
+	}
+
+	/**
+	 * Records the node's container as it was before this operation, now set aside under {@code asideName},
+	 * as the node's latest snapshot. A commit does so before it points the node at the other container: a
+	 * crash between the two leaves a record naming the node's own container, which recovery forgets,
+	 * rather than a set-aside container nothing records. Failing to record it is a warning, not a failure.
+	 */
+	protected final void recordSetAsideContainer(String envName, String description, List<ArchiveInfo> archives) {
+		try {
+			this.tools.snapshots().save(new Snapshot(recordedSnapshotId(), this.node.id(), envName,
+					this.tools.clock().instant(), this.node.image(), this.progress.operationId(), this.node.containerId(),
+					this.node.config(), archives));
+			this.snapshotRecorded = true;
+		}
+		catch (RuntimeException ex) {
+			this.warnings.add(description + " could not be recorded as a snapshot: " + ex.getMessage());
+		}
+	}
+
+	/** In a rollback: forgets the record {@link #recordSetAsideContainer} made, if it made one. */
+	protected final void forgetRecordedSnapshot(List<String> problems) {
+		if (this.snapshotRecorded) {
+			attempt("forget the snapshot record", () -> this.tools.snapshots().delete(recordedSnapshotId()), problems);
+		}
+	}
+
+	private String recordedSnapshotId() {
+		return this.progress.operationId() + "-node" + this.node.id();
 	}
 
 	/**

@@ -41,8 +41,6 @@ final class SnapshotRestore extends NodeScript {
 
 	private boolean snapshotStarted;
 
-	private boolean currentRecorded;
-
 	SnapshotRestore(RedeployTools tools, Progress progress, Environment environment, Node node, Snapshot snapshot,
 			boolean restoreVolumes) {
 		super(tools, progress, node);
@@ -113,29 +111,13 @@ final class SnapshotRestore extends NodeScript {
 		startAndAwaitReady(this.snapshot.containerId());
 	}
 
-	/**
-	 * The current container is recorded as a snapshot before the node is pointed at the restored one (see
-	 * {@link NodeRedeployment}): a crash between the two leaves a record naming the node's own container,
-	 * which recovery forgets, rather than a set-aside container nothing records.
-	 */
+	/** The current container becomes a snapshot, recorded before the node is pointed at the restored one. */
 	private void commit() {
-		try {
-			this.tools.snapshots().save(new Snapshot(currentSnapshotId(), this.node.id(), this.environment.name(),
-					this.tools.clock().instant(), this.node.image(), this.progress.operationId(), this.node.containerId(),
-					this.node.config(), List.of()));
-			this.currentRecorded = true;
-		}
-		catch (RuntimeException ex) {
-			this.warnings.add("the replaced container " + this.asideName + " could not be recorded as a snapshot: " + ex.getMessage());
-		}
+		recordSetAsideContainer(this.environment.name(), "the replaced container " + this.asideName, List.of());
 		this.tools.repository()
 			.updateNode(this.node.withImage(this.snapshot.image())
 				.withConfig(this.snapshot.config())
 				.withContainer(this.snapshot.containerId(), NodeStatus.RUNNING));
-	}
-
-	private String currentSnapshotId() {
-		return this.progress.operationId() + "-node" + this.node.id();
 	}
 
 	/** The restored snapshot is the node's container now: its record goes, and older snapshots beyond the limit. */
@@ -165,9 +147,7 @@ final class SnapshotRestore extends NodeScript {
 		if (this.currentStopped && this.currentWasRunning) {
 			attempt("start the current container again", () -> runtime().startContainer(this.node.containerId()), problems);
 		}
-		if (this.currentRecorded) {
-			attempt("forget the snapshot record", () -> this.tools.snapshots().delete(currentSnapshotId()), problems);
-		}
+		forgetRecordedSnapshot(problems);
 		NodeOutcome outcome = problems.isEmpty() ? NodeOutcome.ROLLED_BACK : NodeOutcome.FAILED;
 		return report(outcome, this.node.image().toString(), this.snapshot.image().toString(), List.of(),
 				Optional.of(failure), problems);

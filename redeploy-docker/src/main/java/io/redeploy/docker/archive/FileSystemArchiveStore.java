@@ -93,10 +93,7 @@ final class FileSystemArchiveStore implements ArchiveStore {
 
 	@Override
 	public ArchiveContents verify(ArchiveInfo archive) {
-		String actual = checksum(archive.file());
-		if (!actual.equalsIgnoreCase(archive.sha256())) {
-			throw new ArchiveChecksumException(archive.file(), archive.sha256(), actual);
-		}
+		requireChecksum(archive, digestOf(archive.file()));
 		RestoreRule rule = new RestoreRule(archive.containerPath(), RestoreMode.AS_IS);
 		long entries = 0;
 		boolean regularFile = false;
@@ -232,18 +229,36 @@ final class FileSystemArchiveStore implements ArchiveStore {
 		}
 	}
 
-	private static String checksum(Path file) {
+	private static MessageDigest digestOf(Path file) {
 		MessageDigest sha256 = sha256();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+		try (InputStream in = new DigestInputStream(openFile(file), sha256)) {
 			in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new ArchiveException("Could not read archive " + file + ": " + ex.getMessage(), ex);
+		}
+		return sha256;
+	}
+
+	/** Opens an archive file; one that is gone is told apart from one that cannot be read. */
+	static InputStream openFile(Path file) {
+		try {
+			return Files.newInputStream(file);
 		}
 		catch (NoSuchFileException ex) {
 			throw new ArchiveException("Archive " + file + " has disappeared", ex);
 		}
 		catch (IOException ex) {
-			throw new ArchiveException("Could not read archive " + file + ": " + ex.getMessage(), ex);
+			throw new ArchiveException("Could not open archive " + file + ": " + ex.getMessage(), ex);
 		}
-		return HexFormat.of().formatHex(sha256.digest());
+	}
+
+	/** Throws when the digest of what was read of the archive's file is not the one recorded when it was written. */
+	static void requireChecksum(ArchiveInfo archive, MessageDigest digest) {
+		String actual = HexFormat.of().formatHex(digest.digest());
+		if (!actual.equalsIgnoreCase(archive.sha256())) {
+			throw new ArchiveChecksumException(archive.file(), archive.sha256(), actual);
+		}
 	}
 
 	static MessageDigest sha256() {

@@ -4,11 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 import io.redeploy.core.redeploy.ArchiveChecksumException;
@@ -50,16 +47,7 @@ final class VerifiedRestoreStream extends InputStream {
 
 	static VerifiedRestoreStream open(ArchiveInfo archive, EntryRule rule) {
 		MessageDigest sha256 = FileSystemArchiveStore.sha256();
-		InputStream file;
-		try {
-			file = new DigestInputStream(Files.newInputStream(archive.file()), sha256);
-		}
-		catch (NoSuchFileException ex) {
-			throw new ArchiveException("Archive " + archive.file() + " has disappeared", ex);
-		}
-		catch (IOException ex) {
-			throw new ArchiveException("Could not open archive " + archive.file() + ": " + ex.getMessage(), ex);
-		}
+		InputStream file = new DigestInputStream(FileSystemArchiveStore.openFile(archive.file()), sha256);
 		VerifiedRestoreStream stream = new VerifiedRestoreStream(archive, sha256, file);
 		try {
 			stream.gzip = new GZIPInputStream(new BufferedInputStream(file, BUFFER), BUFFER);
@@ -112,10 +100,7 @@ final class VerifiedRestoreStream extends InputStream {
 			return;
 		}
 		this.checked = true;
-		String actual = HexFormat.of().formatHex(this.sha256.digest());
-		if (!actual.equalsIgnoreCase(this.archive.sha256())) {
-			throw new ArchiveChecksumException(this.archive.file(), this.archive.sha256(), actual);
-		}
+		FileSystemArchiveStore.requireChecksum(this.archive, this.sha256);
 	}
 
 	/** A read failure, told as a checksum failure when the file is not the one that was written. */
