@@ -1,4 +1,4 @@
-package io.redeploy.app.fault;
+package io.redeploy.app.faults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
