@@ -471,6 +471,8 @@ function onEvent(event) {
     const outcome = row.querySelector('.outcome');
     outcome.replaceChildren(badge(event.status), event.error ? h('div', { class: 'failed' }, event.error) : '');
     row.dataset.outcome = event.status;
+    const unavailable = event.report && event.report.unavailableMillis;
+    if (unavailable != null) steps.append(h('span', { class: 'unavailable', title: 'from the old container\'s stop until the new one ran' }, 'unavailable ' + seconds(unavailable)));
   }
 }
 

@@ -90,7 +90,7 @@ final class DataPath {
 		rows.add(Row.against("archive size", SingleNode.samples(service, (r) -> r.archiveBytes() / (1024.0 * 1024.0)),
 				Unit.MIB, "gzip -1", Samples.of(floorSize / (1024.0 * 1024.0))));
 		rows.add(Row.of("redeploy total", SingleNode.samples(service, RedeployRun::totalMillis), Unit.MILLIS));
-		rows.add(Row.of("unavailability window (stop … verify; restore is inside)",
+		rows.add(Row.of("unavailability window (old stopped … new seen running)",
 				SingleNode.samples(service, RedeployRun::unavailable), Unit.MILLIS));
 		rows.add(Row.against("service heap: high-water mark", Samples.of(HeapUse.mib(largeHeap.peak())), Unit.MIB,
 				"at 10 MiB", Samples.of(HeapUse.mib(smallHeap.peak()))));

@@ -78,7 +78,7 @@ final class Layer {
 		rows.add(Row.against("simultaneous: longest window of a node", SingleNode.samples(simultaneous,
 				RedeployRun::longestUnavailable), Unit.MILLIS, "one node alone",
 				SingleNode.samples(one, RedeployRun::unavailable)));
-		for (String step : List.of("archive", "stop", "create", "restore", "verify")) {
+		for (String step : List.of("archive", "create", "restore", "stop", "verify")) {
 			rows.add(Row.against("· simultaneous, a node's " + step, new Samples(simultaneous.stream()
 				.flatMap((r) -> r.nodes().stream())
 				.map((node) -> node.step(step))

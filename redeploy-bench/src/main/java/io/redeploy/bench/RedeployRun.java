@@ -9,22 +9,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * One synchronous {@code redeploycontainers} call: its time as the caller sees it and, per node, the
  * step durations the service reports ({@code plan}, {@code archive}, {@code verify_archives},
- * {@code stop}, {@code create}, {@code restore}, {@code verify}, {@code commit}) and its archives' size.
+ * {@code create}, {@code restore}, {@code stop}, {@code verify}, {@code commit}), how long it was
+ * unavailable and its archives' size.
  */
 record RedeployRun(double totalMillis, List<NodeRun> nodes) {
 
-	/** Steps from the old container's stop to the new one verified running: the node serves nothing. */
-	static final List<String> UNAVAILABLE = List.of("stop", "create", "merge", "restore", "verify");
-
-	/** One node's part. */
-	record NodeRun(Map<String, Long> durations, long archiveBytes) {
+	/**
+	 * One node's part; {@code unavailableMillis} is what the service reports: from the old container's stop
+	 * until the new one was first seen ready.
+	 */
+	record NodeRun(Map<String, Long> durations, long archiveBytes, double unavailable) {
 
 		double step(String name) {
 			return this.durations.getOrDefault(name, 0L);
-		}
-
-		double unavailable() {
-			return UNAVAILABLE.stream().mapToDouble(this::step).sum();
 		}
 
 	}
@@ -42,7 +39,10 @@ record RedeployRun(double totalMillis, List<NodeRun> nodes) {
 			Map<String, Long> durations = new LinkedHashMap<>();
 			response.get("durations").properties().forEach((e) -> durations.put(e.getKey(), e.getValue().asLong()));
 			long bytes = response.path("archives").valueStream().mapToLong((a) -> a.path("size").asLong()).sum();
-			return new NodeRun(durations, bytes);
+			if (!response.path("unavailableMillis").isNumber()) {
+				throw new BenchException("Node " + response.path("nodeid") + " reports no unavailableMillis: " + response);
+			}
+			return new NodeRun(durations, bytes, response.get("unavailableMillis").asLong());
 		}).toList();
 		return new RedeployRun(total, nodes);
 	}

@@ -75,16 +75,16 @@ final class SingleNode {
 		rows.add(Row.against("· archive", step(service, "archive"), Unit.MILLIS, "script: docker cp | gzip -1",
 				samples(script, (p) -> p.get("archive"))));
 		rows.add(Row.of("· verify archives (re-read, sha256)", step(service, "verify_archives"), Unit.MILLIS));
-		rows.add(Row.against("· stop (+ rename)", step(service, "stop"), Unit.MILLIS, "engine stop",
+		rows.add(Row.against("· create (beside the running old container)", step(service, "create"), Unit.MILLIS,
+				"engine create", samples(engine, Floors.EngineTimes::create)));
+		rows.add(Row.against("· restore (into the new container, the old one still serving)", step(service, "restore"),
+				Unit.MILLIS, "script: gzip -dc | docker cp", samples(script, (p) -> p.get("restore"))));
+		rows.add(Row.against("· stop (+ two renames)", step(service, "stop"), Unit.MILLIS, "engine stop",
 				samples(engine, Floors.EngineTimes::stop)));
-		rows.add(Row.against("· create", step(service, "create"), Unit.MILLIS, "engine create",
-				samples(engine, Floors.EngineTimes::create)));
-		rows.add(Row.against("· restore", step(service, "restore"), Unit.MILLIS, "script: gzip -dc | docker cp",
-				samples(script, (p) -> p.get("restore"))));
-		rows.add(Row.against("· verify: start + readiness polls", step(service, "verify"), Unit.MILLIS, "engine start",
+		rows.add(Row.against("· verify: start + two readiness polls", step(service, "verify"), Unit.MILLIS, "engine start",
 				samples(engine, Floors.EngineTimes::start)));
 		rows.add(Row.of("· commit", step(service, "commit"), Unit.MILLIS));
-		rows.add(Row.against("unavailability window (stop … verify)", samples(service, RedeployRun::unavailable),
+		rows.add(Row.against("unavailability window (old stopped … new seen running)", samples(service, RedeployRun::unavailable),
 				Unit.MILLIS, "engine stop + create + start", engineTotal)
 			.withTarget(Target.ratioAtMost(1.2)));
 		rows.add(Row.against("docker CLI script: its window (stop … start)",

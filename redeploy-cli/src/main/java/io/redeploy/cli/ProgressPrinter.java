@@ -66,8 +66,11 @@ final class ProgressPrinter {
 			int archives = (report.archives() != null) ? report.archives().size() : 0;
 			long millis = (report.durations() != null) ? report.durations().values().stream().mapToLong(Long::longValue).sum() : 0;
 			line.append("  (").append(archives).append((archives == 1) ? " archive, " : " archives, ")
-				.append(String.format(Locale.ROOT, "%.1f s", millis / 1000.0))
-				.append(')');
+				.append(String.format(Locale.ROOT, "%.1f s", millis / 1000.0));
+			if (report.unavailableMillis() != null) {
+				line.append(String.format(Locale.ROOT, ", unavailable %.2f s", report.unavailableMillis() / 1000.0));
+			}
+			line.append(')');
 		}
 		else {
 			if (report.failedStep() != null) {

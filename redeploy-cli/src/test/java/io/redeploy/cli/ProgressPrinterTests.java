@@ -31,13 +31,13 @@ class ProgressPrinterTests {
 		this.printer.showAll(List.of(success()));
 
 		assertThat(lines()).containsExactly("node 101  PLAN", "node 101  ARCHIVE",
-				"node 101  SUCCESS  redeploy-test/app:1 -> redeploy-test/app:2  (3 archives, 1.2 s)");
+				"node 101  SUCCESS  redeploy-test/app:1 -> redeploy-test/app:2  (3 archives, 1.2 s, unavailable 0.35 s)");
 	}
 
 	@Test
 	void aFailedNodeSaysWhereAndWhy() {
 		NodeRedeployView failed = new NodeRedeployView(102, 1, "ROLLED_BACK", "redeploy-test/app:1",
-				"redeploy-test/app:broken", List.of(), Map.of(), List.of(), "VERIFY", "the container exited with 3");
+				"redeploy-test/app:broken", List.of(), Map.of(), null, List.of(), "VERIFY", "the container exited with 3");
 
 		this.printer.showAll(List.of(failed));
 
@@ -62,7 +62,7 @@ class ProgressPrinterTests {
 		durations.put("verify", 500L);
 		List<NodeRedeployView.ArchiveView> archives = List.of(archive(), archive(), archive());
 		return new NodeRedeployView(101, 0, "SUCCESS", "redeploy-test/app:1", "redeploy-test/app:2", archives, durations,
-				List.of(), null, null);
+				350L, List.of(), null, null);
 	}
 
 	private static NodeRedeployView.ArchiveView archive() {

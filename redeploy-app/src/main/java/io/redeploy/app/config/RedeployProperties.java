@@ -52,7 +52,7 @@ public record RedeployProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 	/** @param verifyTimeout how long a new container may take to run (and be healthy)
 	 *  @param snapshotsPerNode how many previous versions each node keeps for rollback
 	 *  @param parallelism how many nodes of a simultaneous redeploy run at once */
-	public record Redeploys(@DefaultValue("2m") Duration verifyTimeout, @DefaultValue("1s") Duration pollInterval,
+	public record Redeploys(@DefaultValue("2m") Duration verifyTimeout, @DefaultValue("100ms") Duration pollInterval,
 			@DefaultValue("1") int snapshotsPerNode, @DefaultValue("4") int parallelism) {
 	}
 

@@ -38,7 +38,8 @@ public final class RedeployViews {
 		}
 		List<NodeRedeployView.ArchiveView> archives = report.archives().stream().map(RedeployViews::archive).toList();
 		return new NodeRedeployView(report.nodeId(), (report.outcome() == NodeOutcome.SUCCESS) ? 0 : 1,
-				report.outcome().name(), report.oldImage(), report.newImage(), archives, durations, report.warnings(),
+				report.outcome().name(), report.oldImage(), report.newImage(), archives, durations,
+				report.unavailableMillis().isPresent() ? report.unavailableMillis().getAsLong() : null, report.warnings(),
 				report.failedStep().map(Enum::name).orElse(null), report.error().orElse(null));
 	}
 

@@ -300,7 +300,8 @@ class EngineFaultIT extends ServiceIT {
 		Process restart;
 		CompletableFuture<Answer> redeploy;
 		try {
-			try (StepGate.Hold hold = this.gate.holdAt(target.node(), RedeployStep.CREATE)) {
+			// held once the old container is stopped and set aside and the new one is in its place
+			try (StepGate.Hold hold = this.gate.holdAt(target.node(), RedeployStep.VERIFY)) {
 				redeploy = redeployInBackground(target, "2");
 				hold.awaitReached(WAIT);
 				restart = new ProcessBuilder(engineScript().toString(), "--restart").redirectErrorStream(true)
@@ -308,14 +309,15 @@ class EngineFaultIT extends ServiceIT {
 					.start();
 				awaitExit(enginePid, Duration.ofMinutes(1));
 			}
-			// released while the engine is down: CREATE fails, the rollback waits for the engine to come back
+			// released while the engine is down: VERIFY fails, the rollback waits for the engine to come back to
+			// remove the new container and rename and start the old one
 
 			JsonNode report = failedReport(redeploy.get(WAIT.toSeconds(), TimeUnit.SECONDS));
 
 			assertThat(restart.waitFor(2, TimeUnit.MINUTES)).as("the engine restarted").isTrue();
 			assertThat(restart.exitValue()).as(Files.readString(log)).isZero();
 			assertThat(report.get("outcome").asString()).as(report.toString()).isEqualTo("ROLLED_BACK");
-			assertThat(report.get("failedStep").asString()).isEqualTo("CREATE");
+			assertThat(report.get("failedStep").asString()).isEqualTo("VERIFY");
 			assertThat(report.get("error").asString()).contains("The Docker engine cannot be reached");
 			assertOnItsOldContainerWithItsData(target);
 			assertBystanderUntouched();

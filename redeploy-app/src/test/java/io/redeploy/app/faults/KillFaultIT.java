@@ -388,7 +388,7 @@ class KillFaultIT {
 
 	private static List<KillCase> cases() {
 		List<KillCase> cases = new ArrayList<>();
-		for (String step : List.of("PLAN", "ARCHIVE", "VERIFY_ARCHIVES", "STOP", "CREATE", "RESTORE", "VERIFY", "COMMIT",
+		for (String step : List.of("PLAN", "ARCHIVE", "VERIFY_ARCHIVES", "CREATE", "RESTORE", "STOP", "VERIFY", "COMMIT",
 				"COMMIT:finished")) {
 			cases.add(KillCase.redeploy(Layer.SINGLE, step));
 		}
@@ -400,7 +400,7 @@ class KillFaultIT {
 		cases.add(new KillCase(Layer.SINGLE, "RESTORE", 0, false, false, true));
 		cases.add(new KillCase(Layer.SINGLE, "COMMIT:finished", 0, false, false, true));
 		for (Layer layer : List.of(Layer.SEQUENTIAL, Layer.SIMULTANEOUS)) {
-			for (String step : List.of("STOP", "CREATE", "RESTORE", "VERIFY", "COMMIT", "COMMIT:finished")) {
+			for (String step : List.of("CREATE", "RESTORE", "STOP", "VERIFY", "COMMIT", "COMMIT:finished")) {
 				cases.add(KillCase.redeploy(layer, step));
 			}
 		}

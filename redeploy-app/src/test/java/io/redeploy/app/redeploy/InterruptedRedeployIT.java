@@ -21,14 +21,16 @@ import io.redeploy.core.redeploy.OperationRecovery;
 import io.redeploy.core.redeploy.RedeployService;
 import io.redeploy.core.redeploy.RedeployStep;
 import io.redeploy.docker.DockerEngine;
+import io.redeploy.docker.testing.TestDocker;
 import io.redeploy.docker.testing.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A redeploy interrupted by a stop of the service, left on the real engine exactly as the engine's
- * steps leave it (old container stopped and set aside, new container made, the journal at that
- * step), then the start-up recovery: the node ends on one version, running, with its data.
+ * steps leave it (new container made beside the old one; or the old one stopped and set aside and the
+ * new one in its place; the journal at that step), then the start-up recovery: the node ends on one
+ * version, running, with its data.
  */
 class InterruptedRedeployIT extends ServiceIT {
 
@@ -67,6 +69,24 @@ class InterruptedRedeployIT extends ServiceIT {
 	}
 
 	@Test
+	void aRedeployInterruptedWhileItFilledTheNewContainerRemovesItAndTheOldOneNeverStopped() {
+		String session = this.api.signIn(ALICE, PASSWORD);
+		Interrupted crash = interruptWhileFilling(session, "crash-fill", RedeployStep.RESTORE);
+		String startedAt = startedAt(crash.node().containerId());
+
+		assertThat(this.recovery.recoverAll()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.engine.inspectContainer(crash.newContainer())).isEmpty();
+		JsonNode node = node(session, crash.envName(), crash.node().id());
+		assertThat(node.get("containerId").asString()).isEqualTo(crash.node().containerId());
+		assertThat(node.get("status").asString()).isEqualTo("RUNNING");
+		assertThat(startedAt(crash.node().containerId())).as("still the same run of the old container").isEqualTo(startedAt);
+		assertThat(exec(session, crash.envName(), crash.node().id(), "cat /opt/app/VERSION /opt/state.txt"))
+			.isEqualTo("1\nunlisted-state\n");
+		deleteEnvironment(session, crash.envName());
+	}
+
+	@Test
 	void aRedeployInterruptedAfterItsCommitEndsOnTheNewContainer() {
 		String session = this.api.signIn(ALICE, PASSWORD);
 		Interrupted crash = interruptAfterCreate(session, "crash-new");
@@ -84,8 +104,21 @@ class InterruptedRedeployIT extends ServiceIT {
 		deleteEnvironment(session, crash.envName());
 	}
 
-	/** The state a service killed during RESTORE leaves: old container stopped and renamed, new one created. */
+	/**
+	 * The state a service killed during VERIFY leaves: the new container made beside the old one (CREATE,
+	 * RESTORE), then the old one stopped and set aside and the new one put under the node's name (STOP).
+	 */
 	private Interrupted interruptAfterCreate(String session, String prefix) {
+		Interrupted crash = interruptWhileFilling(session, prefix, RedeployStep.VERIFY);
+		String name = NodeContainers.containerName(crash.envName(), crash.node().id());
+		this.engine.stopContainer(crash.node().containerId(), Duration.ofSeconds(5));
+		this.engine.renameContainer(crash.node().containerId(), name + "-snapshot-" + crash.operationId().substring(0, 8));
+		this.engine.renameContainer(crash.newContainer(), name);
+		return crash;
+	}
+
+	/** The state a service killed during RESTORE leaves: the old container serving, the new one under its temporary name. */
+	private Interrupted interruptWhileFilling(String session, String prefix, RedeployStep reached) {
 		String envName = createEnvironment(session, prefix,
 				List.of(Map.of("nodeGroup", "cp", "image", TestImages.APP_1.toString())));
 		long nodeId = nodeIds(session, envName, "cp").get(0);
@@ -95,13 +128,15 @@ class InterruptedRedeployIT extends ServiceIT {
 		String operationId = RedeployService.newOperationId();
 		this.journal.started(new Operation(operationId, OperationKind.REDEPLOY, envName, ALICE,
 				TestImages.APP_2.toString(), List.of(nodeId), Instant.now()));
-		this.journal.stepReached(operationId, nodeId, RedeployStep.RESTORE);
+		this.journal.stepReached(operationId, nodeId, reached);
 		String name = NodeContainers.containerName(envName, nodeId);
-		this.engine.stopContainer(node.containerId(), Duration.ofSeconds(5));
-		this.engine.renameContainer(node.containerId(), name + "-snapshot-" + operationId.substring(0, 8));
-		String newContainer = this.engine.createContainer(NodeContainers.spec(environment, node, TestImages.APP_2, name,
-				this.environments.nodes(envName)));
+		String newContainer = this.engine.createContainer(NodeContainers.spec(environment, node, TestImages.APP_2,
+				NodeContainers.temporaryName(name, operationId), this.environments.nodes(envName)));
 		return new Interrupted(envName, node, operationId, newContainer);
+	}
+
+	private static String startedAt(String containerId) {
+		return TestDocker.client().inspectContainerCmd(containerId).exec().getState().getStartedAt();
 	}
 
 	record Interrupted(String envName, Node node, String operationId, String newContainer) {

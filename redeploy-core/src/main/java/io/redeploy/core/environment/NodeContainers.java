@@ -29,11 +29,21 @@ public final class NodeContainers {
 
 	public static final String LABEL_VOLUME_PATH = "io.redeploy.volume-path";
 
+	private static final String TEMPORARY_INFIX = "-new-";
+
 	private NodeContainers() {
 	}
 
 	public static String containerName(String envName, long nodeId) {
 		return envName + "-node" + nodeId;
+	}
+
+	/**
+	 * The name a node's new container has while it is made beside the running old one, until it takes the
+	 * node's own name: {@code <container name>-new-<first 8 characters of the operation id>}.
+	 */
+	public static String temporaryName(String containerName, String operationId) {
+		return containerName + TEMPORARY_INFIX + operationId.substring(0, Math.min(8, operationId.length()));
 	}
 
 	public static String networkName(String envName) {

@@ -18,8 +18,11 @@ import io.redeploy.core.runtime.ContainerPathNotFoundException;
 import io.redeploy.core.runtime.ContainerState;
 
 /**
- * One node's redeploy, as a script of steps: plan, archive, verify archives, stop the old container,
- * create the new one, (merge the old file system), restore, verify, commit. Any failure before the
+ * One node's redeploy, as a script of steps: plan, archive, verify archives, create the new container
+ * under a temporary name, (merge the old file system), restore into it, stop the old container and put
+ * the new one in its place, verify, commit. Everything up to the restore happens while the old container
+ * still serves, so the node is unavailable only from the stop until the new container runs, whatever the
+ * size of the kept data; a failure up to there never stops the old container. Any failure before the
  * commit puts the node back as it was. The old container is kept, stopped, as the node's snapshot.
  */
 final class NodeRedeployment extends NodeScript {
@@ -37,6 +40,9 @@ final class NodeRedeployment extends NodeScript {
 	private final String containerName;
 
 	private final String snapshotName;
+
+	/** The new container's name until it takes the node's own: {@code <node's name>-new-<operation>}. */
+	private final String temporaryName;
 
 	private final List<ArchiveInfo> archives = new ArrayList<>();
 
@@ -65,6 +71,7 @@ final class NodeRedeployment extends NodeScript {
 		this.merge = merge;
 		this.containerName = NodeContainers.containerName(environment.name(), node.id());
 		this.snapshotName = this.containerName + "-snapshot-" + progress.operationId().substring(0, 8);
+		this.temporaryName = NodeContainers.temporaryName(this.containerName, progress.operationId());
 	}
 
 	NodeReport run() {
@@ -73,12 +80,12 @@ final class NodeRedeployment extends NodeScript {
 			step(RedeployStep.PLAN, this::plan);
 			step(RedeployStep.ARCHIVE, this::archive);
 			step(RedeployStep.VERIFY_ARCHIVES, this::verifyArchives);
-			step(RedeployStep.STOP, this::stopOldContainer);
 			step(RedeployStep.CREATE, this::createNewContainer);
 			if (this.merge) {
 				step(RedeployStep.MERGE, this::mergeOldFileSystem);
 			}
 			step(RedeployStep.RESTORE, this::restore);
+			step(RedeployStep.STOP, this::putNewContainerInPlace);
 			step(RedeployStep.VERIFY, () -> startAndAwaitReady(this.newContainer));
 			step(RedeployStep.COMMIT, this::commit);
 		}
@@ -137,23 +144,30 @@ final class NodeRedeployment extends NodeScript {
 					this.tools.clock().instant(), this.node.config(), this.archives, this.warnings));
 	}
 
-	private void stopOldContainer() {
-		this.tools.provisioner().stop(this.node.containerId());
-		this.oldStopped = true;
-		runtime().renameContainer(this.node.containerId(), this.snapshotName);
-		this.oldSetAside = true;
-	}
-
+	/**
+	 * Created, not started, beside the running old container: host ports are bound and the network
+	 * joined only at the start, so the two do not clash.
+	 */
 	private void createNewContainer() {
 		this.createAttempted = true;
 		this.newContainer = this.tools.provisioner()
-			.create(this.environment, this.target, this.target.image(), this.containerName,
+			.create(this.environment, this.target, this.target.image(), this.temporaryName,
 					this.tools.repository().nodes(this.environment.name()));
+	}
+
+	/** The node's unavailability starts here: the old container stops and is set aside, the new one takes its name. */
+	private void putNewContainerInPlace() {
+		stopCurrentContainer(this.oldWasRunning);
+		this.oldStopped = true;
+		runtime().renameContainer(this.node.containerId(), this.snapshotName);
+		this.oldSetAside = true;
+		runtime().renameContainer(this.newContainer, this.containerName);
 	}
 
 	/**
 	 * skipReinstall: the old file system goes on top of the new container, except what the new image has
-	 * (its files win), kernel file systems, Docker's own files and the volumes (mounted, not copied).
+	 * (its files win), kernel file systems, Docker's own files and the volumes (mounted, not copied). It is
+	 * read from the running old container, as the archives are.
 	 */
 	private void mergeOldFileSystem() {
 		Set<String> newPaths;
@@ -233,7 +247,7 @@ final class NodeRedeployment extends NodeScript {
 	}
 
 	private void removeHalfCreatedContainer() {
-		runtime().inspectContainer(this.containerName)
+		runtime().inspectContainer(this.temporaryName)
 			.filter((state) -> !state.id().equals(this.node.containerId()))
 			.ifPresent((state) -> runtime().removeContainer(state.id()));
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ abstract class NodeScript {
 
 	/** Until when a rollback waits for an engine that cannot be reached; set when that first happens. */
 	private Instant reconnectDeadline;
+
+	/** {@link System#nanoTime()} when the node's running container was stopped; 0 while it was not. */
+	private long unavailableSince;
+
+	/** How long the node had no running container: from that stop until its new container was seen ready. */
+	private OptionalLong unavailableMillis = OptionalLong.empty();
 
 	protected NodeScript(RedeployTools tools, Progress progress, Node node) {
 		this.tools = tools;
@@ -91,8 +98,19 @@ abstract class NodeScript {
 	}
 
 	/**
+	 * Stops the node's current container: if it was running, the node is unavailable from here until
+	 * {@link #startAndAwaitReady} sees its next container ready.
+	 */
+	protected final void stopCurrentContainer(boolean wasRunning) {
+		this.unavailableSince = wasRunning ? System.nanoTime() : 0;
+		this.tools.provisioner().stop(this.node.containerId());
+	}
+
+	/**
 	 * Starts a container and waits until it is running, and healthy when its image declares a health
 	 * check, on two polls in a row (so that a container that exits at once is not taken for started).
+	 * The first poll follows the start at once; the node is available again from the first poll that
+	 * sees the container ready, the second only confirms it.
 	 */
 	protected final void startAndAwaitReady(String containerId) {
 		runtime().startContainer(containerId);
@@ -110,6 +128,9 @@ abstract class NodeScript {
 				throw new ContainerNotReadyException(containerId, "is unhealthy");
 			}
 			readyPolls = (health.isEmpty() || health.get().equals("healthy")) ? readyPolls + 1 : 0;
+			if (readyPolls == 1 && this.unavailableSince != 0 && this.unavailableMillis.isEmpty()) {
+				this.unavailableMillis = OptionalLong.of((System.nanoTime() - this.unavailableSince) / 1_000_000);
+			}
 			if (readyPolls >= 2) {
 				return;
 			}
@@ -207,8 +228,9 @@ abstract class NodeScript {
 			Optional<StepFailure> failure, List<String> problems) {
 		Optional<String> error = failure.map((f) -> problems.isEmpty() ? f.error()
 				: f.error() + "; rollback incomplete: " + String.join("; ", problems));
+		OptionalLong unavailable = (outcome == NodeOutcome.SUCCESS) ? this.unavailableMillis : OptionalLong.empty();
 		NodeReport report = new NodeReport(this.node.id(), outcome, oldImage, newImage, archives, this.timings,
-				this.warnings, failure.map(StepFailure::step), error);
+				unavailable, this.warnings, failure.map(StepFailure::step), error);
 		this.progress.nodeFinished(report);
 		return report;
 	}

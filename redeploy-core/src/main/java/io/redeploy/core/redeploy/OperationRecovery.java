@@ -20,7 +20,7 @@ import io.redeploy.core.runtime.ContainerState;
  * the truth: a redeploy commits by pointing the node at its new container, so before that commit the
  * node still names its old container, which was only stopped and set aside. Each interrupted node is
  * therefore put back on the container it names, under its own name and running; a half-made new
- * container is removed, a snapshot's container found in the node's place is set aside again, and a
+ * container is removed (still under its temporary name, or already under the node's), a snapshot's container found in the node's place is set aside again, and a
  * snapshot record that names the node's own container (a commit cut between its two writes) is forgotten.
  */
 public class OperationRecovery {
@@ -72,6 +72,7 @@ public class OperationRecovery {
 
 	private void putBack(OperationJournal.UnfinishedOperation operation, Node node) {
 		String name = NodeContainers.containerName(node.envName(), node.id());
+		removeTemporaryContainer(node, NodeContainers.temporaryName(name, operation.operationId()));
 		this.runtime.inspectContainer(name)
 			.filter((holder) -> !sameContainer(holder.id(), node.containerId()))
 			.ifPresent((intruder) -> setAsideOrRemove(node, name, intruder));
@@ -106,6 +107,17 @@ public class OperationRecovery {
 			.forEach((snapshot) -> {
 				logger.info("Node {}: forgetting snapshot {}, whose container is the node's own", node.id(), snapshot.id());
 				this.snapshots.delete(snapshot.id());
+			});
+	}
+
+	/** A new container still under its temporary name was never put in the node's place: it goes. */
+	private void removeTemporaryContainer(Node node, String temporaryName) {
+		this.runtime.inspectContainer(temporaryName)
+			.filter((container) -> !sameContainer(container.id(), node.containerId()))
+			.ifPresent((container) -> {
+				logger.info("Node {}: removing the new container {} an interrupted operation had not put in place yet",
+						node.id(), temporaryName);
+				this.runtime.removeContainer(container.id());
 			});
 	}
 

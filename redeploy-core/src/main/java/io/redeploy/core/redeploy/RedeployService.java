@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -252,7 +253,7 @@ public class RedeployService {
 			// the node scripts catch their own failures; this is an Error or a bug
 			logger.error("Node {}: redeploy crashed", node.id(), ex.getCause());
 			return new NodeReport(node.id(), NodeOutcome.FAILED, node.image().toString(), "", List.of(), List.of(),
-					List.of(), Optional.empty(), Optional.of(String.valueOf(ex.getCause())));
+					OptionalLong.empty(), List.of(), Optional.empty(), Optional.of(String.valueOf(ex.getCause())));
 		}
 	}
 

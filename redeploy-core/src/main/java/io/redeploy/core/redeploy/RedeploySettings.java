@@ -32,9 +32,9 @@ public record RedeploySettings(Duration verifyTimeout, Duration pollInterval, in
 		}
 	}
 
-	/** Two minutes to start, polled every second; one snapshot per node; four nodes at once; a minute for the engine. */
+	/** Two minutes to start, polled every 100 ms; one snapshot per node; four nodes at once; a minute for the engine. */
 	public static RedeploySettings defaults() {
-		return new RedeploySettings(Duration.ofMinutes(2), Duration.ofSeconds(1), 1, 4, Duration.ofMinutes(1));
+		return new RedeploySettings(Duration.ofMinutes(2), Duration.ofMillis(100), 1, 4, Duration.ofMinutes(1));
 	}
 
 }

@@ -82,7 +82,7 @@ final class SnapshotRestore extends NodeScript {
 	}
 
 	private void setCurrentAside() {
-		this.tools.provisioner().stop(this.node.containerId());
+		stopCurrentContainer(this.currentWasRunning);
 		this.currentStopped = true;
 		runtime().renameContainer(this.node.containerId(), this.asideName);
 		this.currentSetAside = true;

@@ -84,6 +84,30 @@ class OperationRecoveryTests {
 	}
 
 	@Test
+	void aRedeployInterruptedWhileItFilledTheNewContainerRemovesItAndLeavesTheOldOneServing() {
+		String created = createNewBesideOld();
+		interruptedAt(RedeployStep.RESTORE);
+
+		this.recovery.recoverAll();
+
+		assertOnItsOwnContainerRunning(this.node.containerId());
+		assertThat(this.runtime.container(created)).isEmpty();
+		assertThat(this.runtime.calls()).doesNotContain("stop " + this.node.containerId());
+	}
+
+	@Test
+	void aRedeployInterruptedBetweenSettingTheOldContainerAsideAndRenamingTheNewOneEndsOnTheOldContainer() {
+		String created = createNewBesideOld();
+		setOldAside();
+		interruptedAt(RedeployStep.STOP);
+
+		this.recovery.recoverAll();
+
+		assertOnItsOwnContainerRunning(this.node.containerId());
+		assertThat(this.runtime.container(created)).isEmpty();
+	}
+
+	@Test
 	void aCommitInterruptedBetweenRecordingTheSnapshotAndPointingTheNodeForgetsTheRecordOfTheNodesOwnContainer() {
 		setOldAsideAndCreateNew();
 		this.snapshots.save(snapshotOf(this.node.containerId(), OPERATION));
@@ -152,10 +176,23 @@ class OperationRecoveryTests {
 	}
 
 	/** What a redeploy has done by the end of CREATE: old container stopped and renamed, new one made. */
+	/** What a redeploy's STOP step leaves: the new container made beside the old one, then put in its place. */
 	private String setOldAsideAndCreateNew() {
+		String created = createNewBesideOld();
+		setOldAside();
+		this.runtime.renameContainer(created, this.name);
+		return created;
+	}
+
+	/** What CREATE and RESTORE leave: the new container under its temporary name, the old one still running. */
+	private String createNewBesideOld() {
+		return this.provisioner.create(this.shop, this.node, ImageRef.parse("repo/app:2"),
+				NodeContainers.temporaryName(this.name, OPERATION), List.of());
+	}
+
+	private void setOldAside() {
 		this.runtime.stopContainer(this.node.containerId(), Duration.ZERO);
 		this.runtime.renameContainer(this.node.containerId(), this.name + "-snapshot-" + OPERATION.substring(0, 8));
-		return this.provisioner.create(this.shop, this.node, ImageRef.parse("repo/app:2"), this.name, List.of());
 	}
 
 	/** A stopped container of an earlier version, recorded as the node's snapshot by an earlier operation. */

@@ -109,22 +109,29 @@ class RedeployServiceTests {
 	}
 
 	@Test
-	void redeployRunsTheStepsInOrderAndVerifiesArchivesBeforeStoppingTheOldContainer() {
-		Node node = addNode("cp", NodeConfig.empty());
+	void redeployFillsTheNewContainerBesideTheRunningOldOneAndOnlyThenStopsTheOldOne() {
+		Node node = addNode("cp", withVolumes("/data"));
 
 		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
 
 		assertThat(report.nodes().get(0).steps()).extracting(StepTiming::step)
-			.containsExactly(RedeployStep.PLAN, RedeployStep.ARCHIVE, RedeployStep.VERIFY_ARCHIVES, RedeployStep.STOP,
-					RedeployStep.CREATE, RedeployStep.RESTORE, RedeployStep.VERIFY, RedeployStep.COMMIT);
+			.containsExactly(RedeployStep.PLAN, RedeployStep.ARCHIVE, RedeployStep.VERIFY_ARCHIVES, RedeployStep.CREATE,
+					RedeployStep.RESTORE, RedeployStep.STOP, RedeployStep.VERIFY, RedeployStep.COMMIT);
+		String name = "shop-node" + node.id();
+		String operation = report.operationId().substring(0, 8);
+		String fresh = this.repository.findNode(node.id()).orElseThrow().containerId();
 		List<String> calls = this.runtime.calls();
 		assertThat(calls.get(0)).isEqualTo("pull repo/app:2");
 		assertThat(calls).containsSubsequence("readFile " + node.containerId() + " " + RedeployConf.PATH,
-				"openArchive " + node.containerId() + " /var/lib/jelastic", "stop " + node.containerId(),
-				"rename " + node.containerId() + " shop-node" + node.id() + "-snapshot-" + report.operationId().substring(0, 8),
-				"create shop-node" + node.id() + " repo/app:2");
+				"openArchive " + node.containerId() + " /var/lib/jelastic", "create " + name + "-new-" + operation + " repo/app:2",
+				"stop " + node.containerId(), "rename " + node.containerId() + " " + name + "-snapshot-" + operation,
+				"rename " + fresh + " " + name, "start " + fresh);
 		int stop = calls.indexOf("stop " + node.containerId());
-		assertThat(calls.subList(0, stop)).noneMatch((call) -> call.startsWith("create") || call.startsWith("put"));
+		assertThat(calls.subList(0, stop)).anyMatch((call) -> call.startsWith("put " + fresh + " /"))
+			.as("the kept volume's rollback copy is taken while the old container serves")
+			.contains("openArchive " + node.containerId() + " /data");
+		assertThat(calls.subList(stop, calls.size())).noneMatch((call) -> call.startsWith("create") || call.startsWith("put")
+				|| call.startsWith("openArchive") || call.startsWith("writeFile"));
 		List<String> store = this.archives.calls();
 		assertThat(store.indexOf("manifest")).isGreaterThan(store.lastIndexOf("verify /var/lib/jelastic"));
 		assertThat(this.archives.manifests).singleElement().satisfies((manifest) -> {
@@ -308,7 +315,8 @@ class RedeployServiceTests {
 
 	@ParameterizedTest
 	@CsvSource({ "readFile OLD, PLAN", "openArchive OLD, ARCHIVE", "stop OLD, STOP", "rename OLD, STOP",
-			"create shop-node, CREATE", "writeFile NEW, CREATE", "put NEW, RESTORE", "start NEW, VERIFY" })
+			"create shop-node, CREATE", "writeFile NEW, CREATE", "put NEW, RESTORE", "rename NEW, STOP",
+			"start NEW, VERIFY" })
 	void aFailureAtAnyStepRollsTheNodeBack(String failingCall, RedeployStep step) {
 		Node node = addNode("cp", withVolumes("/data"));
 		this.runtime.failOn(failingCall.replace("OLD", node.containerId()).replace("NEW", "c2"));
@@ -316,6 +324,39 @@ class RedeployServiceTests {
 		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
 
 		assertRolledBack(report, node, step);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "create shop-node, CREATE", "writeFile NEW, CREATE", "put NEW, RESTORE" })
+	void aFailureWhileTheNewContainerIsMadeNeverStopsTheOldOne(String failingCall, RedeployStep step) {
+		Node node = addNode("cp", withVolumes("/data"));
+		this.runtime.failOn(failingCall.replace("NEW", "c2"));
+
+		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+
+		assertRolledBack(report, node, step);
+		assertThat(this.runtime.calls()).noneMatch((call) -> call.startsWith("stop " + node.containerId())
+				|| call.startsWith("rename " + node.containerId()));
+	}
+
+	@Test
+	void aRedeployReportsHowLongTheNodeWasUnavailableAndARollbackReportsNone() {
+		Node node = addNode("cp", NodeConfig.empty());
+		Node other = addNode("cp", NodeConfig.empty());
+
+		RedeployReport done = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
+		this.runtime.failOn("put");
+		RedeployReport failed = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(other.id()), "2"));
+
+		NodeReport nodeReport = done.nodes().get(0);
+		long stopToStart = nodeReport.steps().stream()
+			.filter((timing) -> timing.step() == RedeployStep.STOP || timing.step() == RedeployStep.VERIFY)
+			.mapToLong(StepTiming::millis)
+			.sum();
+		assertThat(nodeReport.unavailableMillis()).isPresent();
+		assertThat(nodeReport.unavailableMillis().getAsLong()).isBetween(0L, stopToStart);
+		assertThat(failed.nodes().get(0).outcome()).isEqualTo(NodeOutcome.ROLLED_BACK);
+		assertThat(failed.nodes().get(0).unavailableMillis()).isEmpty();
 	}
 
 	@Test
@@ -393,19 +434,20 @@ class RedeployServiceTests {
 	@Test
 	void theRollbackGivesUpOnAnEngineThatStaysAwayPastTheReconnectTimeout() {
 		Node node = addNode("cp", NodeConfig.empty());
-		this.runtime.unreachableFrom("create shop-node", Integer.MAX_VALUE);
+		this.runtime.unreachableFrom("start c", Integer.MAX_VALUE);
 
 		RedeployReport report = this.service.redeploy(ALICE, RedeployRequest.of("shop", NodeSelector.node(node.id()), "2"));
 
 		NodeReport nodeReport = report.nodes().get(0);
 		assertThat(nodeReport.outcome()).isEqualTo(NodeOutcome.FAILED);
-		assertThat(nodeReport.failedStep()).contains(RedeployStep.CREATE);
+		assertThat(nodeReport.failedStep()).contains(RedeployStep.VERIFY);
 		assertThat(nodeReport.error()).hasValueSatisfying((error) -> assertThat(error).contains("rollback incomplete")
 			.contains("could not start the old container again")
 			.contains("gave up waiting for the engine after 5 s"));
 		// a bounded wait: a few tries of the first call, then one try of each later one
 		assertThat(this.runtime.calls()).filteredOn((call) -> call.startsWith("start " + node.containerId())).hasSize(1);
-		assertThat(this.runtime.calls()).hasSizeLessThan(20);
+		List<String> calls = this.runtime.calls();
+		assertThat(calls.subList(calls.indexOf("stop " + node.containerId()), calls.size())).hasSizeLessThan(20);
 		assertThat(this.locks.isBusy(node.id())).isFalse();
 	}
 
@@ -413,8 +455,8 @@ class RedeployServiceTests {
 	void aRollbackCallTheEngineRefusesIsNotRetried() {
 		Node node = addNode("cp", NodeConfig.empty());
 		this.between = (event) -> {
-			if (event instanceof RedeployEvent.StepStarted started && started.step() == RedeployStep.CREATE) {
-				this.runtime.failOn("create shop-node");
+			if (event instanceof RedeployEvent.StepStarted started && started.step() == RedeployStep.VERIFY) {
+				this.runtime.failOn("start c");
 				this.runtime.failOn("rename " + node.containerId() + " shop-node" + node.id());
 			}
 		};
