@@ -469,10 +469,10 @@ function onEvent(event) {
   if (event.type === 'NodeFinished') {
     stepCell.textContent = event.status === 'SUCCESS' ? 'done' : (event.report.failedStep || '');
     const outcome = row.querySelector('.outcome');
-    outcome.replaceChildren(badge(event.status), event.error ? h('div', { class: 'failed' }, event.error) : '');
+    const unavailable = event.report ? event.report.unavailableMillis : null;
+    outcome.replaceChildren(badge(event.status), event.error ? h('div', { class: 'failed' }, event.error) : '',
+      unavailable != null ? h('div', { class: 'muted', title: 'from the old container\'s stop until the new one ran' }, 'unavailable ' + seconds(unavailable)) : '');
     row.dataset.outcome = event.status;
-    const unavailable = event.report && event.report.unavailableMillis;
-    if (unavailable != null) steps.append(h('span', { class: 'unavailable', title: 'from the old container\'s stop until the new one ran' }, 'unavailable ' + seconds(unavailable)));
   }
 }
 

@@ -57,7 +57,7 @@ class CliIT extends ServiceIT {
 		List<String> nodeLines = lines.stream().filter((line) -> line.startsWith("node " + cp + "  ")).toList();
 		assertThat(nodeLines).as(redeploy.toString()).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(nodeLines.get(nodeLines.size() - 1)).matches("node " + cp
-				+ "  SUCCESS  redeploy-test/app:1 -> redeploy-test/app:2  \\(\\d+ archives?, \\d+\\.\\d s\\)");
+				+ "  SUCCESS  redeploy-test/app:1 -> redeploy-test/app:2  \\(\\d+ archives?, \\d+\\.\\d s, unavailable \\d+\\.\\d\\d s\\)");
 		assertThat(stepsOf(nodeLines.subList(0, nodeLines.size() - 1))).as(redeploy.toString()).isSorted();
 		assertThat(lines.get(lines.size() - 1)).startsWith("Done: 1 of 1 nodes succeeded");
 		assertThat(exec(session, envName, cp, "cat /opt/app/VERSION")).isEqualTo("2\n");

@@ -121,6 +121,7 @@ class DashboardIT extends ServiceIT {
 		assertThat(progress.findElements(By.cssSelector(".steps span")).stream().map((step) -> step.getDomAttribute("data-step")))
 			.startsWith("PLAN", "ARCHIVE")
 			.endsWith("COMMIT");
+		assertThat(progress.findElement(By.cssSelector(".outcome")).getText()).containsPattern("unavailable \\d+\\.\\d s");
 		WebElement log = this.browser.findElement(By.id("event-log"));
 		List<Long> seqs = Arrays.stream(log.getDomAttribute("data-seqs").split(",")).map(Long::valueOf).toList();
 		List<String> types = List.of(log.getDomAttribute("data-types").split(","));

@@ -1,6 +1,9 @@
 package io.redeploy.core.redeploy;
 
-/** The steps of one node's redeploy (and of a restore from a snapshot), in the order they run. */
+/**
+ * The steps of one node's redeploy, in the order they run. A restore from a snapshot runs PLAN, STOP,
+ * RESTORE (the snapshot's container swapped in), VERIFY, COMMIT.
+ */
 public enum RedeployStep {
 
 	/** Read and parse redeploy.conf, work out what to keep. */
@@ -9,14 +12,14 @@ public enum RedeployStep {
 	ARCHIVE,
 	/** Check every archive's checksum and entries, write the manifest. */
 	VERIFY_ARCHIVES,
-	/** Stop the old container and set it aside. */
-	STOP,
-	/** Create the new container from the new image with the node's configuration. */
+	/** Create the new container from the new image with the node's configuration, beside the old one. */
 	CREATE,
 	/** Merge the old file system into the new container (skipReinstall only). */
 	MERGE,
 	/** Put the kept paths and the .backup copies into the new container. */
 	RESTORE,
+	/** Stop the old container, set it aside and put the new one in its place. */
+	STOP,
 	/** Start the new container and wait until it runs (and is healthy). */
 	VERIFY,
 	/** Record the node's new container and keep the old one as a snapshot. */
