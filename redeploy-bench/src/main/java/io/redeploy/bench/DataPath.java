@@ -51,11 +51,14 @@ final class DataPath {
 		long floorSize = 0;
 		bench.heap().start();
 		for (int run = 0; run < runs; run++) {
+			Shell.sync();
 			RedeployRun redeploy = RedeployRun.call(bench.api(), env.envName(), "nodeId", largeId, (run % 2 == 0) ? "2" : "1", true);
 			service.add(redeploy);
+			Shell.sync();
 			double[] tarGzip = bench.floors().tarGzip(large.directory(), floorArchive, floorOut);
 			floor.add(tarGzip);
 			floorSize = size(floorArchive);
+			Shell.sync();
 			double[] dockerCp = bench.floors().dockerCp(largeContainer, BenchImages.DATA, floorArchive, env.network(),
 					BenchImages.image("1"));
 			engine.add(dockerCp);

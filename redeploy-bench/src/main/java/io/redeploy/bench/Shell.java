@@ -71,6 +71,14 @@ final class Shell {
 	}
 
 	/** Milliseconds since {@code startNanos}. */
+	/**
+	 * Writes the page cache's dirty data to disk, so that the next measured piece does not pay for the
+	 * writeback of the one before (each run of the data path writes several GiB).
+	 */
+	static void sync() {
+		run(List.of("sync"));
+	}
+
 	static double millisSince(long startNanos) {
 		return (System.nanoTime() - startNanos) / 1e6;
 	}
