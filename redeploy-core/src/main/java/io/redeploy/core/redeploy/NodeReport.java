@@ -25,8 +25,8 @@ public record NodeReport(long nodeId, NodeOutcome outcome, String oldImage, Stri
 	}
 
 	static NodeReport skipped(long nodeId, String oldImage, String newImage, String reason) {
-		return new NodeReport(nodeId, NodeOutcome.SKIPPED, oldImage, newImage, List.of(), List.of(), OptionalLong.empty(), List.of(),
-				Optional.empty(), Optional.of(reason));
+		return new NodeReport(nodeId, NodeOutcome.SKIPPED, oldImage, newImage, List.of(), List.of(), OptionalLong.empty(),
+				List.of(), Optional.empty(), Optional.of(reason));
 	}
 
 }

@@ -20,8 +20,9 @@ import io.redeploy.core.runtime.ContainerState;
  * the truth: a redeploy commits by pointing the node at its new container, so before that commit the
  * node still names its old container, which was only stopped and set aside. Each interrupted node is
  * therefore put back on the container it names, under its own name and running; a half-made new
- * container is removed (still under its temporary name, or already under the node's), a snapshot's container found in the node's place is set aside again, and a
- * snapshot record that names the node's own container (a commit cut between its two writes) is forgotten.
+ * container is removed (still under its temporary name, or already under the node's), a snapshot's
+ * container found in the node's place is set aside again, and a snapshot record that names the node's
+ * own container (a commit cut between its two writes) is forgotten.
  */
 public class OperationRecovery {
 
