@@ -2,55 +2,41 @@ package io.redeploy.bench;
 
 import java.util.Locale;
 
-/** How a measure is printed. */
+/** How a measure is printed: its pattern, or a choice of scale where the value's size asks for one. */
 enum Unit {
 
-	MILLIS {
+	MILLIS("%.0f ms") {
 		@Override
 		String format(double value) {
 			return (value >= 10_000) ? String.format(Locale.ROOT, "%.1f s", value / 1000)
-					: (value >= 1000) ? String.format(Locale.ROOT, "%.2f s", value / 1000)
-							: String.format(Locale.ROOT, "%.0f ms", value);
+					: (value >= 1000) ? String.format(Locale.ROOT, "%.2f s", value / 1000) : super.format(value);
 		}
 	},
 
 	/** Latencies, where fractions of a millisecond matter. */
-	LATENCY {
+	LATENCY("%.1f ms") {
 		@Override
 		String format(double value) {
-			return (value >= 100) ? String.format(Locale.ROOT, "%.0f ms", value)
-					: String.format(Locale.ROOT, "%.1f ms", value);
+			return (value >= 100) ? String.format(Locale.ROOT, "%.0f ms", value) : super.format(value);
 		}
 	},
 
-	MIB_PER_SECOND {
-		@Override
-		String format(double value) {
-			return String.format(Locale.ROOT, "%.0f MiB/s", value);
-		}
-	},
+	MIB_PER_SECOND("%.0f MiB/s"),
 
-	MIB {
-		@Override
-		String format(double value) {
-			return String.format(Locale.ROOT, "%.1f MiB", value);
-		}
-	},
+	MIB("%.1f MiB"),
 
-	PER_SECOND {
-		@Override
-		String format(double value) {
-			return String.format(Locale.ROOT, "%.0f /s", value);
-		}
-	},
+	PER_SECOND("%.0f /s"),
 
-	COUNT {
-		@Override
-		String format(double value) {
-			return String.format(Locale.ROOT, "%.0f", value);
-		}
-	};
+	COUNT("%.0f");
 
-	abstract String format(double value);
+	private final String pattern;
+
+	Unit(String pattern) {
+		this.pattern = pattern;
+	}
+
+	String format(double value) {
+		return String.format(Locale.ROOT, this.pattern, value);
+	}
 
 }
