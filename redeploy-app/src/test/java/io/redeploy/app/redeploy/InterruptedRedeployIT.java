@@ -49,7 +49,7 @@ class InterruptedRedeployIT extends ServiceIT {
 	@Test
 	void aRedeployInterruptedBeforeItsCommitEndsOnTheOldContainerWithItsData() {
 		String session = this.api.signIn(ALICE, PASSWORD);
-		Interrupted crash = interruptAfterCreate(session, "crash-old");
+		Interrupted crash = interruptAtVerify(session, "crash-old");
 
 		assertThat(this.recovery.recoverAll()).isGreaterThanOrEqualTo(1);
 
@@ -89,7 +89,7 @@ class InterruptedRedeployIT extends ServiceIT {
 	@Test
 	void aRedeployInterruptedAfterItsCommitEndsOnTheNewContainer() {
 		String session = this.api.signIn(ALICE, PASSWORD);
-		Interrupted crash = interruptAfterCreate(session, "crash-new");
+		Interrupted crash = interruptAtVerify(session, "crash-new");
 		Node node = this.environments.findNode(crash.node().id()).orElseThrow();
 		this.environments.updateNode(node.withImage(TestImages.APP_2).withContainer(crash.newContainer(), node.status()));
 		this.journal.stepReached(crash.operationId(), node.id(), RedeployStep.COMMIT);
@@ -108,7 +108,7 @@ class InterruptedRedeployIT extends ServiceIT {
 	 * The state a service killed during VERIFY leaves: the new container made beside the old one (CREATE,
 	 * RESTORE), then the old one stopped and set aside and the new one put under the node's name (STOP).
 	 */
-	private Interrupted interruptAfterCreate(String session, String prefix) {
+	private Interrupted interruptAtVerify(String session, String prefix) {
 		Interrupted crash = interruptWhileFilling(session, prefix, RedeployStep.VERIFY);
 		String name = NodeContainers.containerName(crash.envName(), crash.node().id());
 		this.engine.stopContainer(crash.node().containerId(), Duration.ofSeconds(5));

@@ -246,10 +246,9 @@ final class NodeRedeployment extends NodeScript {
 				Optional.of(failure), problems);
 	}
 
+	/** After a create that failed once the engine had made the container: only it has the temporary name. */
 	private void removeHalfCreatedContainer() {
-		runtime().inspectContainer(this.temporaryName)
-			.filter((state) -> !state.id().equals(this.node.containerId()))
-			.ifPresent((state) -> runtime().removeContainer(state.id()));
+		runtime().inspectContainer(this.temporaryName).ifPresent((state) -> runtime().removeContainer(state.id()));
 	}
 
 	static boolean under(String path, List<String> roots) {
